@@ -1,0 +1,51 @@
+// svpol/eval.hpp: scoring svpol against gold annotations.
+//
+//   auto r = svpol::evaluate_ud(conllu_text, "sv_talbanken-ud-dev.conllu", pipe);
+//   std::cout << r.tokens.f1() << '\n';
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "svpol/pipeline.hpp"
+
+namespace svpol {
+
+// Counts for precision, recall and F1.
+struct prf {
+  std::size_t gold = 0, system = 0, correct = 0;
+  double precision() const { return system ? double(correct) / double(system) : 0.0; }
+  double recall() const { return gold ? double(correct) / double(gold) : 0.0; }
+  double f1() const {
+    const double p = precision(), r = recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+  }
+};
+
+// One disagreement, for --errors: where it is and what each side had.
+struct ud_error {
+  std::string kind;      // "token", "sentence", "lemma", "upos"
+  std::string document;  // gold document id
+  std::string gold, system, context;
+};
+
+struct ud_result {
+  prf tokens, sentences;
+  std::size_t aligned = 0;          // tokens with the same span in gold and system
+  std::size_t lemma_correct = 0, upos_correct = 0;
+  bool has_lemmas = false, has_upos = false;  // the system filled them at all
+  double lemma_accuracy() const { return aligned ? double(lemma_correct) / double(aligned) : 0.0; }
+  double upos_accuracy() const { return aligned ? double(upos_correct) / double(aligned) : 0.0; }
+  std::vector<ud_error> errors;     // filled when asked for
+};
+
+// Rebuilds the raw text of a CoNLL-U file (from `# newdoc`, `# newpar`, forms, SpaceAfter and
+// SpacesAfter), runs the pipeline on it and scores it as the CoNLL 2018 shared task does:
+// token and sentence F1 on exact character spans, lemma and UPOS accuracy over aligned tokens.
+// Throws input_error on malformed CoNLL-U.
+ud_result evaluate_ud(std::string_view conllu, const std::string& source, const pipeline& pipe,
+                      bool collect_errors = false);
+
+}  // namespace svpol

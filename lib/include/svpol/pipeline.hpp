@@ -1,0 +1,33 @@
+// svpol/pipeline.hpp: the stages from text to annotated tokens, in one immutable object.
+//
+//   svpol::pipeline pipe(svpol::lexicon::load_dir(svpol::default_lexicon_dir()));
+//   svpol::analysis a = pipe.run(doc);   // tokens, sentences; const and thread-safe
+#pragma once
+
+#include <vector>
+
+#include "svpol/document.hpp"
+#include "svpol/lexicon.hpp"
+#include "svpol/sentences.hpp"
+#include "svpol/tokenize.hpp"
+
+namespace svpol {
+
+// What the pipeline knows about one document. Spans point into the document's text.
+struct analysis {
+  std::vector<token> tokens;
+  std::vector<sentence> sentences;
+};
+
+class pipeline {
+ public:
+  explicit pipeline(lexicon lex) : lex_(std::move(lex)) {}
+  // Tokenizes and splits sentences. Safe to call from several threads at once.
+  analysis run(const document& doc) const;
+  const svpol::lexicon& lexicons() const { return lex_; }
+
+ private:
+  svpol::lexicon lex_;
+};
+
+}  // namespace svpol

@@ -1,0 +1,34 @@
+// svpol/sentences.hpp: Swedish sentence and paragraph segmentation.
+//
+//   auto toks = svpol::tokenize(doc, lex.abbreviations());
+//   auto sents = svpol::split_sentences(doc, toks, lex.abbreviations());
+//   for (auto& s : sents) std::cout << doc.slice(s.span) << '\n';
+//
+// ICU's sentence BreakIterator proposes breaks; Swedish rules then decide: no break after an
+// abbreviation or initial, none before a lowercase continuation (`Vem sa ni? sa Auster`), none
+// at a hard-wrapped line end or a page-layout paragraph break inside a sentence; breaks at
+// paragraphs, headings, list items, datelines and signatures.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "svpol/document.hpp"
+#include "svpol/lexicon.hpp"
+#include "svpol/span.hpp"
+#include "svpol/tokenize.hpp"
+
+namespace svpol {
+
+struct sentence {
+  byte_span span;                // original bytes, first token's begin to last token's end
+  std::size_t first_token = 0;   // [first_token, end_token) in the token vector
+  std::size_t end_token = 0;
+  std::size_t paragraph = 0;     // 0-based paragraph number in the document
+};
+
+// Splits tokens into sentences. Every token is in exactly one sentence, in order.
+std::vector<sentence> split_sentences(const document& doc, const std::vector<token>& toks,
+                                      const abbreviations& abbrevs = {});
+
+}  // namespace svpol

@@ -1,0 +1,109 @@
+#include "svpol/document.hpp"
+
+#include <cstdio>
+
+#include "svpol/error.hpp"
+
+namespace svpol {
+
+namespace {
+
+constexpr std::size_t block_size = 256;
+
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Length of the valid UTF-8 sequence at `i`, or 0 when it is invalid (RFC 3629: no overlong
+// forms, no surrogates, nothing above U+10FFFF).
+std::size_t sequence_length(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  const std::size_t left = s.size() - i;
+  auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return left >= 2 && is_continuation(at(1)) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (left < 3 || !is_continuation(at(1)) || !is_continuation(at(2))) return 0;
+    if (c == 0xE0 && at(1) < 0xA0) return 0;   // overlong
+    if (c == 0xED && at(1) >= 0xA0) return 0;  // surrogate
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (left < 4 || !is_continuation(at(1)) || !is_continuation(at(2)) || !is_continuation(at(3)))
+      return 0;
+    if (c == 0xF0 && at(1) < 0x90) return 0;  // overlong
+    if (c == 0xF4 && at(1) >= 0x90) return 0;  // above U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+std::size_t line_of(std::string_view s, std::size_t offset) {
+  std::size_t line = 1;
+  for (std::size_t i = 0; i < offset; ++i) line += s[i] == '\n';
+  return line;
+}
+
+}  // namespace
+
+void validate_utf8(std::string_view s, const std::string& source) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] == '\0') {
+      throw input_error("NUL byte at byte offset " + std::to_string(i) +
+                            " (line " + std::to_string(line_of(s, i)) +
+                            "; a binary file or UTF-16? convert it to UTF-8 text)",
+                        source, i, line_of(s, i));
+    }
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t n = sequence_length(s, i);
+    if (n == 0) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(s[i]));
+      throw input_error("invalid UTF-8 at byte offset " + std::to_string(i) + " (line " +
+                            std::to_string(line_of(s, i)) + ", byte " + hex +
+                            "; Latin-1? try iconv -f latin1 -t utf-8)",
+                        source, i, line_of(s, i));
+    }
+    i += n;
+  }
+}
+
+document document::from_utf8(std::string text, std::string id, svpol::metadata meta) {
+  validate_utf8(text, id);
+  document d;
+  d.text_ = std::move(text);
+  d.id_ = std::move(id);
+  d.meta_ = std::move(meta);
+  d.norm_ = normalize(d.text_);
+  d.cp_blocks_.reserve(d.text_.size() / block_size + 1);
+  std::size_t cps = 0;
+  for (std::size_t i = 0; i < d.text_.size(); ++i) {
+    if (i % block_size == 0) d.cp_blocks_.push_back(cps);
+    cps += !is_continuation(static_cast<unsigned char>(d.text_[i]));
+  }
+  return d;
+}
+
+std::string_view document::meta_value(std::string_view key) const {
+  for (const auto& [k, v] : meta_)
+    if (k == key) return v;
+  return {};
+}
+
+std::size_t document::codepoint_offset(std::size_t byte) const {
+  if (byte > text_.size()) byte = text_.size();
+  const std::size_t block = byte / block_size;
+  if (block >= cp_blocks_.size()) {  // byte == size at a block boundary (or empty text)
+    std::size_t cps = cp_blocks_.empty() ? 0 : cp_blocks_.back();
+    for (std::size_t i = (cp_blocks_.empty() ? 0 : (cp_blocks_.size() - 1) * block_size); i < byte; ++i)
+      cps += !is_continuation(static_cast<unsigned char>(text_[i]));
+    return cps;
+  }
+  std::size_t cps = cp_blocks_[block];
+  for (std::size_t i = block * block_size; i < byte; ++i)
+    cps += !is_continuation(static_cast<unsigned char>(text_[i]));
+  return cps;
+}
+
+}  // namespace svpol

@@ -1,0 +1,97 @@
+#include "svpol/lexicon.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "svpol/document.hpp"
+#include "svpol/error.hpp"
+
+namespace svpol {
+
+namespace {
+
+std::string trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+std::string read_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw input_error("cannot open lexicon '" + file.string() + "'", file.string());
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  validate_utf8(text, file.string());
+  return text;
+}
+
+}  // namespace
+
+void abbreviations::add(const std::string& entry, bool final) {
+  const std::string folded = fold_case(entry);
+  if (final) final_.insert(folded);
+  longest_ = std::max(longest_, folded.size());
+  if (folded.find(' ') == std::string::npos) {
+    whole_.insert(folded);
+    return;
+  }
+  std::vector<std::string> parts;
+  std::istringstream ss(folded);
+  for (std::string p; ss >> p;) parts.push_back(p);
+  spaced_.push_back(std::move(parts));
+}
+
+abbreviations abbreviations::from_list(const std::vector<std::string>& entries) {
+  abbreviations a;
+  for (const auto& e : entries) a.add(e);
+  return a;
+}
+
+abbreviations abbreviations::load(const std::filesystem::path& file) {
+  const std::string text = read_file(file);
+  abbreviations a;
+  std::vector<diagnostic> errors;
+  std::istringstream lines(text);
+  int line_no = 0;
+  for (std::string line; std::getline(lines, line);) {
+    ++line_no;
+    const std::size_t hash = line.find('#');
+    const std::string entry = trim(hash == std::string::npos ? line : line.substr(0, hash));
+    if (entry.empty()) continue;
+    const std::size_t tab = entry.find('\t');
+    if (tab == std::string::npos) {
+      a.add(entry);
+      continue;
+    }
+    const std::string flag = trim(entry.substr(tab + 1));
+    if (flag != "final") {
+      errors.push_back({file.string(), line_no, static_cast<int>(tab) + 2,
+                        "expected 'final' or nothing after the tab, got '" + flag + "'", line});
+      continue;
+    }
+    a.add(trim(entry.substr(0, tab)), true);
+  }
+  if (!errors.empty()) throw rule_error(std::move(errors));
+  return a;
+}
+
+lexicon lexicon::load_dir(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec))
+    throw input_error("lexicon directory '" + dir.string() + "' does not exist", dir.string());
+  lexicon lex;
+  const auto abbrev_file = dir / "abbreviations.txt";
+  if (std::filesystem::exists(abbrev_file, ec))
+    lex.abbreviations_ = svpol::abbreviations::load(abbrev_file);
+  return lex;
+}
+
+std::filesystem::path default_lexicon_dir() {
+  if (const char* env = std::getenv("SVPOL_LEXICONS"); env && *env) return env;
+  return std::filesystem::path(SVPOL_LEXICON_DIR) / "sv";
+}
+
+}  // namespace svpol

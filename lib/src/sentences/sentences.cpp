@@ -1,0 +1,182 @@
+// Sentence segmentation: ICU's sentence breaks, judged by Swedish rules at token boundaries.
+#include "svpol/sentences.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "svpol/error.hpp"
+
+namespace svpol {
+
+namespace {
+
+icu::BreakIterator& sentence_breaker() {
+  thread_local std::unique_ptr<icu::BreakIterator> bi = [] {
+    UErrorCode st = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> b(
+        icu::BreakIterator::createSentenceInstance(icu::Locale("sv"), st));
+    if (U_FAILURE(st) || !b) throw error("cannot create ICU sentence break iterator");
+    return b;
+  }();
+  return *bi;
+}
+
+// ICU's sentence boundaries in normalized bytes.
+std::vector<std::size_t> icu_breaks(std::string_view text) {
+  std::vector<std::size_t> out;
+  UErrorCode st = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &st);
+  if (U_FAILURE(st)) throw error("cannot open UText over the document");
+  auto& bi = sentence_breaker();
+  bi.setText(ut, st);
+  for (int32_t b = bi.next(); b != icu::BreakIterator::DONE; b = bi.next())
+    out.push_back(static_cast<std::size_t>(b));
+  bi.setText(icu::UnicodeString());
+  utext_close(ut);
+  return out;
+}
+
+UChar32 first_cp(std::string_view s) {
+  if (s.empty()) return -1;
+  UChar32 c;
+  std::size_t i = 0;
+  U8_NEXT(s.data(), i, s.size(), c);
+  return c;
+}
+
+bool is_final_punct(std::string_view s) {
+  return s == "." || s == "?" || s == "!" || s == "..." || s == "…" || s == "?!" || s == "!?";
+}
+
+bool is_closing_quote(std::string_view s) {
+  return s == "\"" || s == "”" || s == "’" || s == "»" || s == "'" || s == ")";
+}
+
+// Markers that open a list item at the start of a line.
+bool is_list_marker(std::string_view s) {
+  return s == "-" || s == "–" || s == "—" || s == "*" || s == "•" || s == "·" || s == "‣" ||
+         s == "▪";
+}
+
+class splitter {
+ public:
+  splitter(const document& doc, const std::vector<token>& toks, const abbreviations& abbrevs)
+      : text_(doc.normalized().text), toks_(toks), abbrevs_(abbrevs) {}
+
+  std::vector<sentence> run() {
+    std::vector<sentence> out;
+    if (toks_.empty()) return out;
+    // breaks_[k]: a sentence starts at token k.
+    std::vector<char> proposed(toks_.size(), 0);
+    std::size_t k = 0;
+    for (std::size_t b : icu_breaks(text_)) {
+      while (k < toks_.size() && toks_[k].norm_span.begin < b) ++k;
+      if (k < toks_.size() && k > 0 && toks_[k - 1].norm_span.end <= b) proposed[k] = 1;
+    }
+    std::size_t start = 0;
+    for (std::size_t i = 1; i < toks_.size(); ++i) {
+      if (decide(i, proposed[i] != 0, newlines_between(i - 1, i))) {
+        out.push_back(make(start, i));
+        start = i;
+      }
+    }
+    out.push_back(make(start, toks_.size()));
+    // A sentence belongs to the paragraph it starts in; a layout break inside a sentence
+    // does not start a paragraph.
+    std::size_t p = 0;
+    for (std::size_t s = 0; s < out.size(); ++s) {
+      if (s > 0 && newlines_between(out[s].first_token - 1, out[s].first_token) >= 2) ++p;
+      out[s].paragraph = p;
+    }
+    return out;
+  }
+
+ private:
+  sentence make(std::size_t first, std::size_t end) const {
+    return {{toks_[first].span.begin, toks_[end - 1].span.end}, first, end, 0};
+  }
+
+  int newlines_between(std::size_t a, std::size_t b) const {
+    int n = 0;
+    for (std::size_t i = toks_[a].norm_span.end; i < toks_[b].norm_span.begin; ++i)
+      n += text_[i] == '\n';
+    return n;
+  }
+
+  bool starts_lower(std::size_t i) const { return u_islower(first_cp(toks_[i].form)); }
+  bool starts_upper_or_digit(std::size_t i) const {
+    const UChar32 c = first_cp(toks_[i].form);
+    return u_isupper(c) || u_istitle(c) || u_isdigit(c);
+  }
+
+  // The last token before i that is not a closing quote or bracket.
+  std::size_t last_real(std::size_t i) const {
+    std::size_t j = i - 1;
+    while (j > 0 && is_closing_quote(toks_[j].form)) --j;
+    return j;
+  }
+
+  std::size_t line_start_of(std::size_t i) const {
+    while (i > 0 && newlines_between(i - 1, i) == 0) --i;
+    return i;
+  }
+
+  // A list item or heading begins a line: `- punkt`, `1. punkt`, `2) punkt`, `## Rubrik`.
+  bool item_starts_at(std::size_t i) const {
+    const std::string& f = toks_[i].form;
+    if (is_list_marker(f) || f[0] == '#') return true;
+    if (toks_[i].kind == token_kind::number && i + 1 < toks_.size() &&
+        (toks_[i + 1].form == "." || toks_[i + 1].form == ")") &&
+        toks_[i + 1].norm_span.begin == toks_[i].norm_span.end && toks_[i].form.size() <= 2)
+      return true;
+    return false;
+  }
+
+  // A line is a heading when it starts with Markdown's `#`.
+  bool heading_line(std::size_t start) const { return toks_[start].form[0] == '#'; }
+
+  // Whether a sentence starts at token i.
+  bool decide(std::size_t i, bool proposed, int newlines) const {
+    const std::size_t prev = last_real(i);
+    const token& p = toks_[prev];
+    if (newlines >= 2) {
+      // A paragraph break ends the sentence, unless the text plainly goes on: no final
+      // punctuation before it and a lowercase word after (a page-layout break).
+      return !(starts_lower(i) && !is_final_punct(p.form) && p.form != ":" && !p.abbreviation);
+    }
+    if (newlines == 1) {
+      if (item_starts_at(i) || heading_line(line_start_of(i - 1))) return true;
+      if (is_final_punct(p.form) || (p.form == ":" && starts_upper_or_digit(i)))
+        return !starts_lower(i) && !(p.abbreviation && !abbrev_ends(prev, i));
+      if (p.abbreviation) return abbrev_ends(prev, i);
+      return false;  // a hard-wrapped line
+    }
+    if (!proposed) return false;
+    if (p.abbreviation && !abbrev_ends(prev, i)) return false;
+    if ((p.form == "?" || p.form == "!") && starts_lower(i)) return false;
+    return true;
+  }
+
+  // An abbreviation ends a sentence only if it often does (`osv.`) and a capital follows.
+  bool abbrev_ends(std::size_t abbrev, std::size_t next) const {
+    return abbrevs_.can_end_sentence(toks_[abbrev].norm) && starts_upper_or_digit(next);
+  }
+
+  std::string_view text_;
+  const std::vector<token>& toks_;
+  const abbreviations& abbrevs_;
+};
+
+}  // namespace
+
+std::vector<sentence> split_sentences(const document& doc, const std::vector<token>& toks,
+                                      const abbreviations& abbrevs) {
+  return splitter(doc, toks, abbrevs).run();
+}
+
+}  // namespace svpol

@@ -1,0 +1,106 @@
+// Tokenization: ICU word breaks over the normalized text, then Swedish merge rules.
+//
+// The rules work on "pieces" (ICU's word-break segments that are not white space) in
+// normalized byte offsets; only at the end are spans mapped back to the original text.
+#include "svpol/tokenize.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+
+#include "svpol/error.hpp"
+#include "tokenize/scan.hpp"
+
+namespace svpol {
+
+std::string_view to_string(token_kind k) {
+  switch (k) {
+    case token_kind::word: return "word";
+    case token_kind::number: return "number";
+    case token_kind::punct: return "punct";
+    case token_kind::symbol: return "symbol";
+    case token_kind::url: return "url";
+    case token_kind::email: return "email";
+  }
+  return "word";
+}
+
+namespace {
+
+using detail::piece;
+
+// One word-break iterator per thread: creating one loads ICU's rules, which is slow, and a
+// BreakIterator is not thread-safe.
+icu::BreakIterator& word_breaker() {
+  thread_local std::unique_ptr<icu::BreakIterator> bi = [] {
+    UErrorCode st = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> b(
+        icu::BreakIterator::createWordInstance(icu::Locale("sv"), st));
+    if (U_FAILURE(st) || !b) throw error("cannot create ICU word break iterator");
+    return b;
+  }();
+  return *bi;
+}
+
+std::vector<piece> icu_pieces(std::string_view text) {
+  std::vector<piece> out;
+  out.reserve(text.size() / 5);
+  UErrorCode st = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &st);
+  if (U_FAILURE(st)) throw error("cannot open UText over the document");
+  auto& bi = word_breaker();
+  bi.setText(ut, st);
+  if (U_FAILURE(st)) {
+    utext_close(ut);
+    throw error("cannot set text on ICU word break iterator");
+  }
+  int32_t begin = bi.first();
+  for (int32_t end = bi.next(); end != icu::BreakIterator::DONE; begin = end, end = bi.next()) {
+    const auto b = static_cast<std::size_t>(begin), e = static_cast<std::size_t>(end);
+    UChar32 c;
+    std::size_t i = b;
+    U8_NEXT(text.data(), i, text.size(), c);
+    if (u_isUWhiteSpace(c)) continue;  // ICU keeps runs of white space as one segment
+    const int32_t status = bi.getRuleStatus();
+    token_kind kind;
+    if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT)
+      kind = token_kind::number;
+    else if (status >= UBRK_WORD_LETTER)
+      kind = token_kind::word;
+    else
+      kind = (u_ispunct(c) ? token_kind::punct : token_kind::symbol);
+    out.push_back({b, e, kind});
+  }
+  bi.setText(icu::UnicodeString());  // drop the pointer into `text`
+  utext_close(ut);
+  return out;
+}
+
+}  // namespace
+
+std::vector<token> tokenize(const document& doc, const abbreviations& abbrevs) {
+  const normalized_text& norm = doc.normalized();
+  const std::string_view text = norm.text;
+  std::vector<piece> pieces = detail::merge_pieces(text, icu_pieces(text), abbrevs);
+
+  std::vector<token> toks;
+  toks.reserve(pieces.size());
+  for (const piece& p : pieces) {
+    token t;
+    t.norm_span = {p.begin, p.end};
+    t.span = norm.to_original(p.begin, p.end);
+    t.form.assign(text.substr(p.begin, p.end - p.begin));
+    t.norm = fold_case(t.form);
+    t.kind = p.kind;
+    t.abbreviation = p.abbreviation;
+    toks.push_back(std::move(t));
+  }
+  return toks;
+}
+
+}  // namespace svpol

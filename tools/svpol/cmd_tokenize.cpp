@@ -1,0 +1,50 @@
+// svpol tokenize: tokens, sentences and paragraphs of Swedish text.
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "common.hpp"
+#include "svpol/conllu.hpp"
+#include "svpol/pipeline.hpp"
+
+namespace svpol::cli {
+
+void add_tokenize(CLI::App& app, int& status) {
+  struct options {
+    common_options common;
+    std::vector<std::string> inputs;
+    std::string format = "text";
+  };
+  auto opts = std::make_shared<options>();
+  CLI::App* cmd = app.add_subcommand(
+      "tokenize",
+      "Split Swedish text into paragraphs, sentences and tokens.\n"
+      "Formats: text (one sentence a line, tokens separated by spaces, paragraphs by an empty\n"
+      "line); conllu (UD CoNLL-U with # newdoc/# newpar/# sent_id/# text, SpaceAfter=No, and\n"
+      "TokenRange=start:end in MISC); jsonl (one sentence a line: doc, sentence, paragraph,\n"
+      "start, end, tokens[form, start, end, kind]). All offsets are Unicode code points into\n"
+      "the original input, end exclusive, so text[start:end] in Python is the span.");
+  cmd->add_option("inputs", opts->inputs, "Text or Markdown files, directories, or - for stdin")
+      ->type_name("FILE...");
+  cmd->add_option("-f,--format", opts->format, "Output format")
+      ->check(CLI::IsMember({"text", "conllu", "jsonl"}))
+      ->capture_default_str();
+  add_lexicon_option(*cmd, opts->common);
+  add_output_option(*cmd, opts->common);
+  cmd->callback([opts, &status] {
+    const svpol::pipeline pipe(load_lexicon(opts->common));
+    with_output(opts->common, [&](std::ostream& out) {
+      status = for_each_document(opts->inputs, [&](const document& doc) {
+        const analysis a = pipe.run(doc);
+        if (opts->format == "conllu")
+          write_conllu(out, doc, a);
+        else if (opts->format == "jsonl")
+          write_tokens_jsonl(out, doc, a);
+        else
+          write_tokens_text(out, doc, a);
+      });
+    });
+  });
+}
+
+}  // namespace svpol::cli

@@ -1,0 +1,128 @@
+#include "common.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <unistd.h>
+
+#include "svpol/error.hpp"
+
+namespace svpol::cli {
+
+namespace fs = std::filesystem;
+
+void report(const std::string& message) { std::cerr << "svpol: " << message << '\n'; }
+
+void add_lexicon_option(CLI::App& cmd, common_options& opts) {
+  cmd.add_option("--lexicons", opts.lexicons,
+                 "Lexicon directory (default: $SVPOL_LEXICONS or the built-in lexicons/sv)");
+}
+
+void add_output_option(CLI::App& cmd, common_options& opts) {
+  cmd.add_option("-o,--output", opts.output, "Write to FILE instead of standard output");
+}
+
+svpol::lexicon load_lexicon(const common_options& opts) {
+  return svpol::lexicon::load_dir(opts.lexicons.empty() ? default_lexicon_dir()
+                                                        : fs::path(opts.lexicons));
+}
+
+namespace {
+
+std::string read_stream(std::istream& in) {
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+bool is_text_file(const fs::path& p) {
+  const auto ext = p.extension().string();
+  return ext == ".txt" || ext == ".md";
+}
+
+}  // namespace
+
+int for_each_document(const std::vector<std::string>& inputs,
+                      const std::function<void(const document&)>& fn) {
+  int status = ok;
+  auto run_one = [&](const std::string& name, std::string bytes, std::string id) {
+    try {
+      fn(document::from_utf8(std::move(bytes), std::move(id)));
+    } catch (const input_error& e) {
+      report(name + ": " + e.what());
+      status = bad_input;
+    }
+  };
+  auto run_file = [&](const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) {
+      report("cannot open '" + p.string() + "'");
+      status = bad_input;
+      return;
+    }
+    run_one(p.string(), read_stream(in), p.stem().string());
+  };
+  if (inputs.empty()) {
+    run_one("<stdin>", read_stream(std::cin), "stdin");
+    return status;
+  }
+  for (const auto& name : inputs) {
+    if (name == "-") {
+      run_one("<stdin>", read_stream(std::cin), "stdin");
+      continue;
+    }
+    std::error_code ec;
+    const fs::path p(name);
+    if (fs::is_directory(p, ec)) {
+      std::vector<fs::path> files;
+      for (const auto& e : fs::recursive_directory_iterator(p, ec))
+        if (e.is_regular_file() && is_text_file(e.path())) files.push_back(e.path());
+      if (ec) {
+        report("cannot read directory '" + name + "': " + ec.message());
+        status = bad_input;
+      }
+      std::sort(files.begin(), files.end());
+      for (const auto& f : files) run_file(f);
+    } else if (fs::exists(p, ec)) {
+      run_file(p);
+    } else {
+      report("no such file or directory '" + name + "'");
+      status = bad_input;
+    }
+  }
+  return status;
+}
+
+void with_output(const common_options& opts, const std::function<void(std::ostream&)>& write) {
+  if (opts.output.empty() || opts.output == "-") {
+    write(std::cout);
+    std::cout.flush();
+    return;
+  }
+  const fs::path target(opts.output);
+  fs::path tmp = target;
+  tmp += ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw input_error("cannot write '" + tmp.string() + "'", tmp.string());
+    try {
+      write(out);
+      out.flush();
+      if (!out) throw input_error("cannot write '" + tmp.string() + "'", tmp.string());
+    } catch (...) {
+      out.close();
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      throw;
+    }
+  }
+  std::error_code ec;
+  fs::rename(tmp, target, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    throw input_error("cannot write '" + target.string() + "': " + ec.message(), target.string());
+  }
+}
+
+}  // namespace svpol::cli

@@ -1,0 +1,45 @@
+// Shared plumbing of the svpol subcommands: inputs, outputs, lexicons. Thin by design: the
+// work is in the library.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "svpol/document.hpp"
+#include "svpol/lexicon.hpp"
+
+namespace svpol::cli {
+
+// Exit codes scripts can trust.
+enum exit_code : int { ok = 0, check_failed = 1, bad_input = 2 };
+
+// Options every subcommand that reads text shares.
+struct common_options {
+  std::string lexicons;  // --lexicons DIR; empty: the default
+  std::string output;    // -o FILE; empty or "-": stdout
+};
+
+void add_lexicon_option(CLI::App& cmd, common_options& opts);
+void add_output_option(CLI::App& cmd, common_options& opts);
+
+svpol::lexicon load_lexicon(const common_options& opts);
+
+// Calls `fn` for each document in `inputs` (files, directories of .txt/.md files, or "-" for
+// standard input; none means stdin). A file that cannot be read or is not UTF-8 is reported
+// on stderr and skipped; the return value is then bad_input, else ok.
+int for_each_document(const std::vector<std::string>& inputs,
+                      const std::function<void(const document&)>& fn);
+
+// Runs `write` against the output named in opts: stdout, or a temporary file renamed into
+// place only when `write` succeeded, so a failed run never leaves a half-written file.
+void with_output(const common_options& opts, const std::function<void(std::ostream&)>& write);
+
+// Prints "svpol: message" on stderr.
+void report(const std::string& message);
+
+}  // namespace svpol::cli

@@ -1,0 +1,40 @@
+// svpol: finds commitments, problem statements and stakeholders in Swedish policy text.
+// Each subcommand lives in its own cmd_<verb>.cpp; this file only dispatches and maps errors
+// to exit codes (0 ok, 1 check failed, 2 usage or input error).
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <iostream>
+
+#include "commands.hpp"
+#include "common.hpp"
+#include "svpol/error.hpp"
+
+int main(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_DFL);  // `svpol tokenize big.txt | head` ends quietly
+  CLI::App app{"svpol: commitments, problem statements and stakeholders in Swedish policy text"};
+  app.set_version_flag("--version", std::string("svpol ") + SVPOL_VERSION_STRING);
+  app.require_subcommand(1);
+  int status = 0;
+  svpol::cli::add_tokenize(app, status);
+  svpol::cli::add_eval(app, status);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return svpol::cli::bad_input;
+  } catch (const svpol::error& e) {
+    std::cerr << "svpol: " << e.what() << '\n';
+    return svpol::cli::bad_input;
+  } catch (const std::exception& e) {
+    std::cerr << "svpol: internal error: " << e.what() << '\n';
+    return 3;
+  }
+  return status;
+}
