@@ -96,11 +96,14 @@ ud_result evaluate_ud(std::string_view conllu, const std::string& source, const 
     const analysis a = pipe.run(doc);
 
     std::map<byte_span, const token*, span_less> sys_tokens;
+    bool lemmas = false, upos = false;
     for (const token& t : a.tokens) {
       sys_tokens.emplace(t.span, &t);
-      r.has_lemmas |= !t.lemma.empty();
-      r.has_upos |= !t.upos.empty();
+      lemmas |= !t.lemma.empty();
+      upos |= !t.upos.empty();
     }
+    r.has_lemmas |= lemmas;
+    r.has_upos |= upos;
     r.tokens.gold += g.tokens.size();
     r.tokens.system += a.tokens.size();
     std::map<byte_span, bool, span_less> gold_spans;
@@ -116,12 +119,12 @@ ud_result evaluate_ud(std::string_view conllu, const std::string& source, const 
       const token& t = *it->second;
       if (t.lemma == gt.lemma) {
         ++r.lemma_correct;
-      } else if (collect_errors) {
+      } else if (collect_errors && lemmas) {
         r.errors.push_back({"lemma", g.id, gt.lemma, t.lemma, context_of(g.text, gt.span)});
       }
       if (t.upos == gt.upos) {
         ++r.upos_correct;
-      } else if (collect_errors) {
+      } else if (collect_errors && upos) {
         r.errors.push_back({"upos", g.id, gt.upos, t.upos, context_of(g.text, gt.span)});
       }
     }
@@ -137,18 +140,17 @@ ud_result evaluate_ud(std::string_view conllu, const std::string& source, const 
     for (const sentence& s : a.sentences) sys_sents.emplace(s.span, true);
     r.sentences.gold += g.sentences.size();
     r.sentences.system += a.sentences.size();
-    for (const byte_span& s : g.sentences) {
-      if (sys_sents.count(s)) {
-        ++r.sentences.correct;
-      } else if (collect_errors) {
-        // Name the gold sentence's end, where a missed break was.
-        r.errors.push_back({"sentence", g.id, "missed end", "", context_of(g.text, {s.end, s.end})});
-      }
-    }
+    for (const byte_span& s : g.sentences) r.sentences.correct += sys_sents.count(s);
     if (collect_errors) {
-      for (const sentence& s : a.sentences)
-        if (!gold_sents.count(s.span))
-          r.errors.push_back({"sentence", g.id, "", "spurious end", context_of(g.text, {s.span.end, s.span.end})});
+      // Disagreements as boundaries: where one side ends a sentence and the other does not.
+      std::map<std::size_t, int> ends;  // 1 gold, 2 system, 3 both
+      for (const byte_span& s : g.sentences) ends[s.end] |= 1;
+      for (const sentence& s : a.sentences) ends[s.span.end] |= 2;
+      for (const auto& [at, who] : ends) {
+        if (who == 3) continue;
+        r.errors.push_back({"sentence", g.id, who == 1 ? "break" : "", who == 2 ? "break" : "",
+                            context_of(g.text, {at, at})});
+      }
     }
   }
   return r;

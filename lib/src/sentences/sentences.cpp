@@ -7,6 +7,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
+#include <string_view>
 #include <memory>
 
 #include "svpol/error.hpp"
@@ -53,6 +55,8 @@ bool is_final_punct(std::string_view s) {
   return s == "." || s == "?" || s == "!" || s == "..." || s == "…" || s == "?!" || s == "!?";
 }
 
+bool is_dash(std::string_view s) { return s == "–" || s == "—"; }
+
 bool is_closing_quote(std::string_view s) {
   return s == "\"" || s == "”" || s == "’" || s == "»" || s == "'" || s == ")";
 }
@@ -80,7 +84,7 @@ class splitter {
     }
     std::size_t start = 0;
     for (std::size_t i = 1; i < toks_.size(); ++i) {
-      if (decide(i, proposed[i] != 0, newlines_between(i - 1, i))) {
+      if (decide(start, i, proposed[i] != 0, newlines_between(i - 1, i))) {
         out.push_back(make(start, i));
         start = i;
       }
@@ -109,6 +113,10 @@ class splitter {
   }
 
   bool starts_lower(std::size_t i) const { return u_islower(first_cp(toks_[i].form)); }
+  bool starts_upper(std::size_t i) const {
+    const UChar32 c = first_cp(toks_[i].form);
+    return u_isupper(c) || u_istitle(c);
+  }
   bool starts_upper_or_digit(std::size_t i) const {
     const UChar32 c = first_cp(toks_[i].form);
     return u_isupper(c) || u_istitle(c) || u_isdigit(c);
@@ -140,8 +148,8 @@ class splitter {
   // A line is a heading when it starts with Markdown's `#`.
   bool heading_line(std::size_t start) const { return toks_[start].form[0] == '#'; }
 
-  // Whether a sentence starts at token i.
-  bool decide(std::size_t i, bool proposed, int newlines) const {
+  // Whether a sentence starts at token i; the current one started at `start`.
+  bool decide(std::size_t start, std::size_t i, bool proposed, int newlines) const {
     const std::size_t prev = last_real(i);
     const token& p = toks_[prev];
     if (newlines >= 2) {
@@ -156,10 +164,45 @@ class splitter {
       if (p.abbreviation) return abbrev_ends(prev, i);
       return false;  // a hard-wrapped line
     }
-    if (!proposed) return false;
-    if (p.abbreviation && !abbrev_ends(prev, i)) return false;
+    if (is_list_number(i)) return true;
+    if (is_list_number(prev) || footnote_reference(i)) return false;
+    // A dialogue or quotation dash after a finished sentence opens the next one:
+    // `Vad vill du? – Det vet jag inte.`, `… i år. – Vi kommer att …, säger ministern.`
+    if (is_dash(toks_[i].form) && is_final_punct(p.form) && i + 1 < toks_.size() &&
+        starts_upper(i + 1))
+      return true;
+    if (p.abbreviation) return abbrev_ends(prev, i);
+    if (abbrevs_.can_end_sentence(p.norm) && starts_upper(i)) return true;  // `osv Nästa`
+    // ICU does not break before a digit (`… år. 1-åringarna …`); Swedish sentences may begin
+    // with a number.
+    if (!proposed && !(is_final_punct(p.form) && u_isdigit(first_cp(toks_[i].form))))
+      return false;
     if ((p.form == "?" || p.form == "!") && starts_lower(i)) return false;
+    if (p.form == "!" && is_address(start, prev)) return false;
     return true;
+  }
+
+  // A short form of address with an exclamation mark opens the sentence that follows it, as
+  // in parliamentary speech: `Herr talman! Jag vill …`, `Mina damer och herrar! Det …`.
+  bool is_address(std::size_t start, std::size_t bang) const {
+    static constexpr std::array<std::string_view, 7> openers = {
+        "herr", "fru", "mina", "ärade", "kära", "bästa", "värderade"};
+    return bang > start && bang - start <= 4 &&
+           std::find(openers.begin(), openers.end(), toks_[start].norm) != openers.end();
+  }
+
+  // `7.` numbering a list item or footnote (the tokenizer kept its period).
+  bool is_list_number(std::size_t i) const {
+    const std::string& f = toks_[i].form;
+    return toks_[i].kind == token_kind::number && f.size() >= 2 && f.size() <= 3 &&
+           f.back() == '.';
+  }
+
+  // A footnote reference after a sentence's period belongs to that sentence when the
+  // footnote itself follows: `… utveckling. 7 7. För en närmare beskrivning …`.
+  bool footnote_reference(std::size_t i) const {
+    return toks_[i].kind == token_kind::number && i + 1 < toks_.size() &&
+           is_list_number(i + 1) && is_final_punct(toks_[last_real(i)].form);
   }
 
   // An abbreviation ends a sentence only if it often does (`osv.`) and a capital follows.

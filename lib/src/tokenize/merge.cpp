@@ -56,7 +56,8 @@ class merger {
     while (i < in_.size()) {
       std::size_t n = 0;
       if ((n = link(i)) || (n = spaced_abbreviation(i)) || (n = abbreviation(i)) ||
-          (n = initial(i)) || (n = compound(i)) || (n = ellipsis(i))) {
+          (n = initial(i)) || (n = list_number(i)) || (n = compound(i)) || (n = ellipsis(i)) ||
+          (n = genitive_apostrophe(i))) {
         i += n;
         continue;
       }
@@ -165,14 +166,37 @@ class merger {
            !word_continues(in_[i + 1].end);
   }
 
+  // A list or footnote number keeps its period: `1. Inledning`, `7. Se Rabin`. Swedish writes
+  // ordinals as `7:e`, so a short number with a period before a capital, at the start of a
+  // line, after a sentence or after another number, numbers an item.
+  std::size_t list_number(std::size_t i) {
+    if (!is_number(i) || !all_digits(str(i)) || str(i).size() > 2 || !touches(i) ||
+        str(i + 1) != "." || i + 2 >= in_.size() || touches(i + 1) ||
+        !u_isupper(first_cp(str(i + 2))))
+      return 0;
+    bool item_start = out_.empty();
+    if (!item_start) {
+      const piece& prev = out_.back();
+      const std::string_view before = text_.substr(prev.end, in_[i].begin - prev.end);
+      const std::string_view p = text_.substr(prev.begin, prev.end - prev.begin);
+      item_start = before.find('\n') != std::string_view::npos ||
+                   (prev.kind == token_kind::number && p.find('.') == std::string_view::npos) ||
+                   p == "." || p == "!" || p == "?";
+    }
+    if (!item_start) return 0;
+    emit(i, i + 1, token_kind::number);
+    return 2;
+  }
+
   // Compounds and numbers joined by hyphens, colons and slashes, and numbers grouped by a
   // space: `EU-medlemskap`, `LO-SAF-uppgörelsen`, `1990-talet`, `2016-03-14`, `577-584`,
   // `2016:28`, `2015/16:1`, `13:e`, `20 000`; suspended compounds `barn-` and `-kommandon`;
   // the dash `--`.
   std::size_t compound(std::size_t i) {
     std::size_t j = i;
-    if (is_hyphen(str(i)) && touches(i) && is_word(i + 1) && after_coordinator(i)) {
-      j = i + 1;  // `och -kommandon`
+    if (is_hyphen(str(i)) && touches(i) && is_word(i + 1) && after_space(i) &&
+        u_islower(first_cp(str(i + 1)))) {
+      j = i + 1;  // `och -kommandon`, `Transact-SQL (TSQL) -kommandon`
     } else if (is_hyphen(str(i)) && touches(i) && is_hyphen(str(i + 1))) {
       j = i + 1;
       while (touches(j) && is_hyphen(str(j + 1))) ++j;
@@ -221,9 +245,28 @@ class merger {
     if (touches(hyphen)) return str(hyphen + 1) == "," || str(hyphen + 1) == "/";
     return hyphen + 1 < in_.size() && is_coordinator(fold_case(str(hyphen + 1)));
   }
-  bool after_coordinator(std::size_t hyphen) const {
-    return hyphen > 0 && !out_.empty() && out_.back().end < in_[hyphen].begin &&
-           is_coordinator(fold_case(text_.substr(out_.back().begin, out_.back().end - out_.back().begin)));
+  // A hyphen with space before it and a lowercase word right after it begins the second half
+  // of a split compound (a dash or minus sign stands apart or before a capital or digit).
+  bool after_space(std::size_t hyphen) const {
+    return hyphen == 0 || in_[hyphen - 1].end < in_[hyphen].begin;
+  }
+
+  // A name ending in s, x or z takes its genitive with an apostrophe: `Wentz' dotter`,
+  // `Marx' teorier`. The apostrophe is not a closing quote when no quote was opened before it
+  // on the same line.
+  std::size_t genitive_apostrophe(std::size_t i) {
+    if (!is_word(i) || !touches(i) || (str(i + 1) != "'" && str(i + 1) != "’")) return 0;
+    const std::string_view w = str(i);
+    const char last = w.back();
+    if (last != 's' && last != 'x' && last != 'z') return 0;
+    if (i + 2 < in_.size() && (touches(i + 1) || !u_islower(first_cp(str(i + 2))))) return 0;
+    for (std::size_t k = i; k-- > 0;) {
+      const std::string_view between = text_.substr(in_[k].end, in_[k + 1].begin - in_[k].end);
+      if (between.find('\n') != std::string_view::npos) break;
+      if (str(k) == str(i + 1)) return 0;  // an opening quote: this one closes it
+    }
+    emit(i, i + 1, token_kind::word);
+    return 2;
   }
 
   // Three or more periods are one token: `...`.
