@@ -1,0 +1,61 @@
+# CLI tests: the binary as scripts see it (exit codes, messages, golden output).
+set(SVPOL $<TARGET_FILE:svpol_cli>)
+set(CHECK ${CMAKE_CURRENT_SOURCE_DIR}/cli/check.cmake)
+set(DATA ${CMAKE_CURRENT_SOURCE_DIR}/cli/data)
+set(GOLD ${CMAKE_CURRENT_SOURCE_DIR}/golden)
+set(SHARED ${PROJECT_SOURCE_DIR}/../shared)
+
+# svpol_cli_test(NAME CODE <n> [MATCH <regex>] [NOMATCH <regex>] [INPUT <file>]
+#                [GOLDEN <file>] ARGS <args...>)
+function(svpol_cli_test name)
+  cmake_parse_arguments(T "" "CODE;MATCH;NOMATCH;INPUT;GOLDEN" "ARGS" ${ARGN})
+  # Arguments travel as one string joined by '@@' (a ';' would split the -D definition).
+  string(JOIN "@@" joined ${T_ARGS})
+  set(defs "-DCMD=${SVPOL}@@${joined}" -DCODE=${T_CODE})
+  foreach(opt MATCH NOMATCH INPUT GOLDEN)
+    if(DEFINED T_${opt})
+      list(APPEND defs "-D${opt}=${T_${opt}}")
+    endif()
+  endforeach()
+  add_test(NAME cli.${name} COMMAND ${CMAKE_COMMAND} ${defs} -P ${CHECK})
+  set_tests_properties(cli.${name} PROPERTIES ENVIRONMENT "SVPOL_LEXICONS=${PROJECT_SOURCE_DIR}/lexicons/sv")
+endfunction()
+
+svpol_cli_test(help CODE 0 MATCH "tokenize.*eval" ARGS --help)
+svpol_cli_test(version CODE 0 MATCH "svpol [0-9]+\\.[0-9]+" ARGS --version)
+svpol_cli_test(no_subcommand CODE 2 MATCH "subcommand" ARGS)
+svpol_cli_test(tokenize_help CODE 0 MATCH "code points" ARGS tokenize --help)
+svpol_cli_test(unknown_format CODE 2 MATCH "xml" ARGS tokenize --format xml ${DATA}/polisen.txt)
+svpol_cli_test(invalid_utf8 CODE 2
+  MATCH "latin1.txt:1:9: invalid UTF-8 at byte offset 8 \\(byte 0xE4; Latin-1\\? try iconv"
+  ARGS tokenize ${DATA}/latin1.txt)
+svpol_cli_test(missing_file CODE 2 MATCH "no such file or directory '.*nonexistent.txt'"
+  ARGS tokenize ${DATA}/nonexistent.txt)
+# A bad file is reported and skipped; the good one is still tokenized.
+svpol_cli_test(bad_file_skipped CODE 2 MATCH "Polisen.*invalid UTF-8|invalid UTF-8.*Polisen"
+  ARGS tokenize ${DATA}/polisen.txt ${DATA}/latin1.txt)
+svpol_cli_test(stdin CODE 0 MATCH "^Vi ska t\\.ex\\. läsa \\.\n$" INPUT ${DATA}/short.txt
+  ARGS tokenize)
+svpol_cli_test(stdin_dash CODE 0 MATCH "TokenRange=0:2" INPUT ${DATA}/short.txt
+  ARGS tokenize --format conllu -)
+svpol_cli_test(bad_lexicon_dir CODE 2 MATCH "lexicon directory '/nonexistent' does not exist"
+  ARGS tokenize --lexicons /nonexistent ${DATA}/short.txt)
+
+foreach(format text conllu jsonl)
+  foreach(name polisen layout)
+    svpol_cli_test(golden_tokenize_${name}_${format} CODE 0
+      GOLDEN ${GOLD}/tokenize/${name}.${format}.expect
+      ARGS tokenize --format ${format} ${GOLD}/tokenize/${name}.txt)
+  endforeach()
+endforeach()
+
+svpol_cli_test(eval_ud_talbanken CODE 0 MATCH "tokens.*sentences"
+  ARGS eval ud ${SHARED}/ud/sv_talbanken-ud-dev.conllu --min-token-f1 99.8 --min-sentence-f1 97.0)
+svpol_cli_test(eval_ud_lines CODE 0 MATCH "tokens.*sentences"
+  ARGS eval ud ${SHARED}/ud/sv_lines-ud-dev.conllu --min-token-f1 99.7 --min-sentence-f1 88.5)
+svpol_cli_test(eval_ud_json CODE 0 MATCH "\"sentences\": {"
+  ARGS eval ud ${SHARED}/ud/sv_talbanken-ud-dev.conllu --json)
+svpol_cli_test(eval_ud_below_bar CODE 1 MATCH "token F1 .* is below"
+  ARGS eval ud ${SHARED}/ud/sv_talbanken-ud-dev.conllu --min-token-f1 100.1)
+svpol_cli_test(eval_ud_bad_conllu CODE 2 MATCH "bad.conllu:2: expected 10 tab-separated"
+  ARGS eval ud ${DATA}/bad.conllu)

@@ -14,6 +14,7 @@ void add_tokenize(CLI::App& app, int& status) {
     common_options common;
     std::vector<std::string> inputs;
     std::string format = "text";
+    bool summary = false;
   };
   auto opts = std::make_shared<options>();
   CLI::App* cmd = app.add_subcommand(
@@ -24,25 +25,42 @@ void add_tokenize(CLI::App& app, int& status) {
       "TokenRange=start:end in MISC); jsonl (one sentence a line: doc, sentence, paragraph,\n"
       "start, end, tokens[form, start, end, kind]). All offsets are Unicode code points into\n"
       "the original input, end exclusive, so text[start:end] in Python is the span.");
-  cmd->add_option("inputs", opts->inputs, "Text or Markdown files, directories, or - for stdin")
+  cmd->add_option("inputs", opts->inputs,
+                  "Text or Markdown files, JSONL corpora, directories of these, or - for stdin")
       ->type_name("FILE...");
   cmd->add_option("-f,--format", opts->format, "Output format")
       ->check(CLI::IsMember({"text", "conllu", "jsonl"}))
       ->capture_default_str();
+  cmd->add_flag("--summary", opts->summary,
+                "Print a table of paragraphs, sentences and tokens per document instead");
+  add_input_options(*cmd, opts->common);
   add_lexicon_option(*cmd, opts->common);
   add_output_option(*cmd, opts->common);
   cmd->callback([opts, &status] {
     const svpol::pipeline pipe(load_lexicon(opts->common));
     with_output(opts->common, [&](std::ostream& out) {
-      status = for_each_document(opts->inputs, [&](const document& doc) {
+      std::size_t docs = 0, paragraphs = 0, sentences = 0, tokens = 0;
+      if (opts->summary) out << "document\tparagraphs\tsentences\ttokens\n";
+      status = for_each_document(opts->inputs, opts->common, [&](const document& doc) {
         const analysis a = pipe.run(doc);
-        if (opts->format == "conllu")
+        if (opts->summary) {
+          const std::size_t p = a.sentences.empty() ? 0 : a.sentences.back().paragraph + 1;
+          out << doc.id() << '\t' << p << '\t' << a.sentences.size() << '\t' << a.tokens.size()
+              << '\n';
+          ++docs;
+          paragraphs += p;
+          sentences += a.sentences.size();
+          tokens += a.tokens.size();
+        } else if (opts->format == "conllu")
           write_conllu(out, doc, a);
         else if (opts->format == "jsonl")
           write_tokens_jsonl(out, doc, a);
         else
           write_tokens_text(out, doc, a);
       });
+      if (opts->summary)
+        out << "total (" << docs << " documents)\t" << paragraphs << '\t' << sentences << '\t'
+            << tokens << '\n';
     });
   });
 }

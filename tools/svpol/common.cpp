@@ -8,6 +8,7 @@
 #include <sstream>
 #include <unistd.h>
 
+#include "svpol/corpus.hpp"
 #include "svpol/error.hpp"
 
 namespace svpol::cli {
@@ -19,6 +20,11 @@ void report(const std::string& message) { std::cerr << "svpol: " << message << '
 void add_lexicon_option(CLI::App& cmd, common_options& opts) {
   cmd.add_option("--lexicons", opts.lexicons,
                  "Lexicon directory (default: $SVPOL_LEXICONS or the built-in lexicons/sv)");
+}
+
+void add_input_options(CLI::App& cmd, common_options& opts) {
+  cmd.add_flag("--skip-bad", opts.skip_bad,
+               "Go on past bad JSONL records (each is reported; the exit code is still 2)");
 }
 
 void add_output_option(CLI::App& cmd, common_options& opts) {
@@ -36,21 +42,41 @@ std::string read_stream(std::istream& in) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-bool is_text_file(const fs::path& p) {
+bool is_jsonl(const fs::path& p) { return p.extension() == ".jsonl"; }
+
+bool is_input_file(const fs::path& p) {
   const auto ext = p.extension().string();
-  return ext == ".txt" || ext == ".md";
+  return ext == ".txt" || ext == ".md" || ext == ".jsonl";
 }
 
 }  // namespace
 
-int for_each_document(const std::vector<std::string>& inputs,
+int for_each_document(const std::vector<std::string>& inputs, const common_options& opts,
                       const std::function<void(const document&)>& fn) {
   int status = ok;
-  auto run_one = [&](const std::string& name, std::string bytes, std::string id) {
+  std::size_t skipped = 0;
+  auto where = [](const std::string& name, const input_error& e) {
+    return name + (e.line ? ":" + std::to_string(e.line) + ":" + std::to_string(e.column) : "");
+  };
+  auto run_text = [&](const std::string& name, std::string bytes, std::string id) {
     try {
       fn(document::from_utf8(std::move(bytes), std::move(id)));
     } catch (const input_error& e) {
-      report(name + ": " + e.what());
+      report(where(name, e) + ": " + e.what());
+      status = bad_input;
+    }
+  };
+  auto run_jsonl = [&](const std::string& name, std::istream& in) {
+    try {
+      skipped += read_jsonl(in, name, [&](document doc) { fn(doc); },
+                            [&](const input_error& e) {
+                              report(where(name, e) + ": " + e.what());
+                              status = bad_input;
+                              return opts.skip_bad;
+                            });
+    } catch (const input_error& e) {
+      // Already reported by the handler unless reading itself failed.
+      if (e.line == 0) report(name + ": " + e.what());
       status = bad_input;
     }
   };
@@ -61,15 +87,15 @@ int for_each_document(const std::vector<std::string>& inputs,
       status = bad_input;
       return;
     }
-    run_one(p.string(), read_stream(in), p.stem().string());
+    if (is_jsonl(p))
+      run_jsonl(p.string(), in);
+    else
+      run_text(p.string(), read_stream(in), p.stem().string());
   };
-  if (inputs.empty()) {
-    run_one("<stdin>", read_stream(std::cin), "stdin");
-    return status;
-  }
+  if (inputs.empty()) run_text("<stdin>", read_stream(std::cin), "stdin");
   for (const auto& name : inputs) {
     if (name == "-") {
-      run_one("<stdin>", read_stream(std::cin), "stdin");
+      run_text("<stdin>", read_stream(std::cin), "stdin");
       continue;
     }
     std::error_code ec;
@@ -77,7 +103,7 @@ int for_each_document(const std::vector<std::string>& inputs,
     if (fs::is_directory(p, ec)) {
       std::vector<fs::path> files;
       for (const auto& e : fs::recursive_directory_iterator(p, ec))
-        if (e.is_regular_file() && is_text_file(e.path())) files.push_back(e.path());
+        if (e.is_regular_file() && is_input_file(e.path())) files.push_back(e.path());
       if (ec) {
         report("cannot read directory '" + name + "': " + ec.message());
         status = bad_input;
@@ -91,6 +117,7 @@ int for_each_document(const std::vector<std::string>& inputs,
       status = bad_input;
     }
   }
+  if (skipped > 0) report("skipped " + std::to_string(skipped) + " bad record(s)");
   return status;
 }
 

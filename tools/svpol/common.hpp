@@ -20,19 +20,23 @@ enum exit_code : int { ok = 0, check_failed = 1, bad_input = 2 };
 
 // Options every subcommand that reads text shares.
 struct common_options {
-  std::string lexicons;  // --lexicons DIR; empty: the default
-  std::string output;    // -o FILE; empty or "-": stdout
+  std::string lexicons;   // --lexicons DIR; empty: the default
+  std::string output;     // -o FILE; empty or "-": stdout
+  bool skip_bad = false;  // --skip-bad: go on past bad JSONL records
 };
 
 void add_lexicon_option(CLI::App& cmd, common_options& opts);
 void add_output_option(CLI::App& cmd, common_options& opts);
+void add_input_options(CLI::App& cmd, common_options& opts);
 
 svpol::lexicon load_lexicon(const common_options& opts);
 
-// Calls `fn` for each document in `inputs` (files, directories of .txt/.md files, or "-" for
-// standard input; none means stdin). A file that cannot be read or is not UTF-8 is reported
-// on stderr and skipped; the return value is then bad_input, else ok.
-int for_each_document(const std::vector<std::string>& inputs,
+// Calls `fn` for each document in `inputs`: .txt/.md files (one document each, id = file
+// name without extension), .jsonl corpora (one document a line), directories of these, or "-"
+// for standard input (text; none means stdin). A file that cannot be read or is not UTF-8 is
+// reported on stderr and skipped. A bad JSONL record is reported with file:line:col; it stops
+// that file unless opts.skip_bad. Returns bad_input if anything was reported, else ok.
+int for_each_document(const std::vector<std::string>& inputs, const common_options& opts,
                       const std::function<void(const document&)>& fn);
 
 // Runs `write` against the output named in opts: stdout, or a temporary file renamed into

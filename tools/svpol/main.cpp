@@ -29,6 +29,9 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return svpol::cli::bad_input;
+  } catch (const svpol::input_error& e) {
+    std::cerr << "svpol: " << (e.source.empty() ? "" : e.where() + ": ") << e.what() << '\n';
+    return svpol::cli::bad_input;
   } catch (const svpol::error& e) {
     std::cerr << "svpol: " << e.what() << '\n';
     return svpol::cli::bad_input;

@@ -20,17 +20,30 @@ struct error : std::runtime_error {
 
 // Bad input data: invalid UTF-8, NUL bytes, unreadable files, malformed records.
 // `source` names the file or document ("" when unknown); `byte_offset` is the offset in
-// bytes of the first bad byte in that source, `line` its 1-based line (0 when unknown).
+// bytes of the first bad byte in that source, `line` its 1-based line and `column` its 1-based
+// column in code points (both 0 when unknown). what() does not repeat the source or position;
+// where() formats them as `source:line:column`.
 struct input_error : error {
   input_error(std::string message, std::string source_name = {}, std::size_t offset = 0,
-              std::size_t line_no = 0)
+              std::size_t line_no = 0, std::size_t column_no = 0)
       : error(std::move(message)),
         source(std::move(source_name)),
         byte_offset(offset),
-        line(line_no) {}
+        line(line_no),
+        column(column_no) {}
+  std::string where() const {
+    std::string w = source;
+    for (std::size_t n : {line, column}) {
+      if (n == 0) break;
+      w += ':';
+      w += std::to_string(n);
+    }
+    return w;
+  }
   std::string source;
   std::size_t byte_offset = 0;
   std::size_t line = 0;
+  std::size_t column = 0;
 };
 
 // One problem in a rule or lexicon file. `line` and `column` are 1-based; the column counts

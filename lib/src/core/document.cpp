@@ -36,36 +36,45 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
   return 0;
 }
 
-std::size_t line_of(std::string_view s, std::size_t offset) {
-  std::size_t line = 1;
-  for (std::size_t i = 0; i < offset; ++i) line += s[i] == '\n';
-  return line;
+// The 1-based line and code point column of `offset`; the text before it is valid UTF-8.
+std::pair<std::size_t, std::size_t> position_of(std::string_view s, std::size_t offset) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (s[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if (!is_continuation(static_cast<unsigned char>(s[i]))) {
+      ++column;
+    }
+  }
+  return {line, column};
 }
 
 }  // namespace
 
 void validate_utf8(std::string_view s, const std::string& source) {
   for (std::size_t i = 0; i < s.size();) {
-    if (s[i] == '\0') {
-      throw input_error("NUL byte at byte offset " + std::to_string(i) +
-                            " (line " + std::to_string(line_of(s, i)) +
-                            "; a binary file or UTF-16? convert it to UTF-8 text)",
-                        source, i, line_of(s, i));
-    }
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b != 0 && b < 0x80) {
       ++i;
       continue;
     }
-    const std::size_t n = sequence_length(s, i);
-    if (n == 0) {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(s[i]));
-      throw input_error("invalid UTF-8 at byte offset " + std::to_string(i) + " (line " +
-                            std::to_string(line_of(s, i)) + ", byte " + hex +
-                            "; Latin-1? try iconv -f latin1 -t utf-8)",
-                        source, i, line_of(s, i));
+    const std::size_t n = b == 0 ? 0 : sequence_length(s, i);
+    if (n > 0) {
+      i += n;
+      continue;
     }
-    i += n;
+    const auto [line, column] = position_of(s, i);
+    if (b == 0) {
+      throw input_error("NUL byte at byte offset " + std::to_string(i) +
+                            " (a binary file, or UTF-16? convert it to UTF-8 text)",
+                        source, i, line, column);
+    }
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", b);
+    throw input_error("invalid UTF-8 at byte offset " + std::to_string(i) + " (byte " + hex +
+                          "; Latin-1? try iconv -f latin1 -t utf-8)",
+                      source, i, line, column);
   }
 }
 

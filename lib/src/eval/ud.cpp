@@ -42,9 +42,9 @@ std::vector<gold_document> rebuild(const std::vector<conllu_sentence>& sents, co
       docs.back().id = source + "#" + std::to_string(docs.size());
       pending_space.clear();
     } else if (s.newpar) {
-      pending_space = "\n\n";
+      pending_space.assign(2, '\n');
     } else if (pending_space.empty() && !docs.back().text.empty()) {
-      pending_space = " ";  // sentences in a paragraph are separated by a space
+      pending_space.assign(1, ' ');  // sentences in a paragraph are separated by a space
     }
     gold_document& d = docs.back();
     const std::size_t sent_begin = d.text.size() + (d.text.empty() ? 0 : pending_space.size());
@@ -61,10 +61,10 @@ std::vector<gold_document> rebuild(const std::vector<conllu_sentence>& sents, co
       else if (w.misc_value("SpaceAfter") == "No")
         pending_space.clear();
       else
-        pending_space = " ";
+        pending_space.assign(1, ' ');
     }
     d.sentences.push_back({sent_begin, d.text.size()});
-    if (pending_space.empty()) pending_space = " ";
+    if (pending_space.empty()) pending_space.assign(1, ' ');
   }
   return docs;
 }

@@ -137,7 +137,7 @@ class splitter {
   // A list item or heading begins a line: `- punkt`, `1. punkt`, `2) punkt`, `## Rubrik`.
   bool item_starts_at(std::size_t i) const {
     const std::string& f = toks_[i].form;
-    if (is_list_marker(f) || f[0] == '#') return true;
+    if (is_list_marker(f) || f[0] == '#' || is_list_number(i)) return true;
     if (toks_[i].kind == token_kind::number && i + 1 < toks_.size() &&
         (toks_[i + 1].form == "." || toks_[i + 1].form == ")") &&
         toks_[i + 1].norm_span.begin == toks_[i].norm_span.end && toks_[i].form.size() <= 2)

@@ -61,11 +61,16 @@ std::vector<piece> icu_pieces(std::string_view text) {
   }
   int32_t begin = bi.first();
   for (int32_t end = bi.next(); end != icu::BreakIterator::DONE; begin = end, end = bi.next()) {
-    const auto b = static_cast<std::size_t>(begin), e = static_cast<std::size_t>(end);
-    UChar32 c;
-    std::size_t i = b;
-    U8_NEXT(text.data(), i, text.size(), c);
-    if (u_isUWhiteSpace(c)) continue;  // ICU keeps runs of white space as one segment
+    auto b = static_cast<std::size_t>(begin);
+    const auto e = static_cast<std::size_t>(end);
+    // ICU keeps a run of white space as one segment, with any combining marks that follow
+    // it (` ̊`): the marks are a token of their own.
+    UChar32 c = 0;
+    for (std::size_t i = b; i < e; b = i) {
+      U8_NEXT(text.data(), i, e, c);
+      if (!u_isUWhiteSpace(c)) break;
+    }
+    if (b >= e) continue;
     const int32_t status = bi.getRuleStatus();
     token_kind kind;
     if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT)

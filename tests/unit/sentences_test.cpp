@@ -1,0 +1,94 @@
+#include <catch2/catch.hpp>
+
+#include "svpol/sentences.hpp"
+#include "test_support.hpp"
+
+using svpol::test::sentences_of;
+using svpol::test::split;
+
+TEST_CASE("abbreviations do not end sentences", "[sentences]") {
+  const auto doc = svpol::document::from_utf8("Vi ska bl.a. se över s.k. Agenda 2030. Nu.", "t");
+  const auto& abbr = svpol::test::sv().abbreviations();
+  const auto toks = svpol::tokenize(doc, abbr);
+  SECTION("Swedish list") { CHECK(svpol::split_sentences(doc, toks, abbr).size() == 2); }
+  SECTION("ICU alone") {
+    const auto bare = svpol::tokenize(doc);
+    CHECK(svpol::split_sentences(doc, bare, {}).size() == 3);  // breaks after s.k.
+  }
+}
+
+// Each row: input, then the expected sentences separated by '|'.
+TEST_CASE("Swedish sentence rules", "[sentences]") {
+  struct row {
+    std::string in, expected;
+  };
+  const std::vector<row> rows = {
+      {"Vi ska t.ex. anställa fler. Det behövs.", "Vi ska t.ex. anställa fler.|Det behövs."},
+      {"Jag träffade Dr. Svensson i går. Hon var glad.", "Jag träffade Dr. Svensson i går.|Hon var glad."},
+      {"Se prop. 2019/20:1 om saken.", "Se prop. 2019/20:1 om saken."},
+      {"Boken av A. I. Rabin kom ut. Den sålde bra.", "Boken av A. I. Rabin kom ut.|Den sålde bra."},
+      // an abbreviation that often ends a sentence does, before a capital
+      {"Vi köpte böcker, pennor osv. Sedan gick vi.", "Vi köpte böcker, pennor osv.|Sedan gick vi."},
+      {"Det kostar 100 kr. Sedan tillkommer moms.", "Det kostar 100 kr.|Sedan tillkommer moms."},
+      {"Det gäller skolor, vården osv Nästa fråga är svår.", "Det gäller skolor, vården osv|Nästa fråga är svår."},
+      // question and exclamation marks before a lowercase continuation
+      {"Vem sa ni? sa Auster. Han log.", "Vem sa ni? sa Auster.|Han log."},
+      {"Vad vill du? Det vet jag inte.", "Vad vill du?|Det vet jag inte."},
+      // a dialogue dash after a finished sentence
+      {"Vad vill du? – Det vet jag inte.", "Vad vill du?|– Det vet jag inte."},
+      {"Vi har fattat beslutet. – Vi kommer att genomföra det, säger ministern.",
+       "Vi har fattat beslutet.|– Vi kommer att genomföra det, säger ministern."},
+      // a form of address opens the sentence after it
+      {"Herr talman! Jag vill tacka för frågan.", "Herr talman! Jag vill tacka för frågan."},
+      {"Det var fel! Jag ber om ursäkt.", "Det var fel!|Jag ber om ursäkt."},
+      // a sentence may begin with a number
+      {"Det gällde barn under 10 år. 5-åringarna var flest.", "Det gällde barn under 10 år.|5-åringarna var flest."},
+      // list and footnote numbers
+      {"1. Inledning\n2. Bakgrund", "1. Inledning|2. Bakgrund"},
+      {"Det har ökat. 3 3. Se SCB:s rapport.", "Det har ökat. 3|3. Se SCB:s rapport."},
+      // hard-wrapped lines and layout breaks are not sentence breaks
+      {"Vi kommer att ta fram\nförslag under våren.", "Vi kommer att ta fram\nförslag under våren."},
+      {"staden har tillgång till ett stort\n\nnätverk av experter.", "staden har tillgång till ett stort\n\nnätverk av experter."},
+      // headings, datelines and signatures are their own sentences
+      {"## Svar på interpellation\n\nVi arbetar nu.\n\nStockholm den 20 april 2016\n\nKarin Wanngård",
+       "## Svar på interpellation|Vi arbetar nu.|Stockholm den 20 april 2016|Karin Wanngård"},
+      {"# Rubrik\nText som följer.", "# Rubrik|Text som följer."},
+      {"Vi ska:\n- bygga skolor\n- anställa lärare", "Vi ska:|- bygga skolor|- anställa lärare"},
+      {"Slutet.\nNästa mening.", "Slutet.|Nästa mening."},
+      // the riksdag protocol header is not split inside
+      {"Anf. 23 Justitieminister MORGAN JOHANSSON (S):\nHerr talman! Tack.",
+       "Anf. 23 Justitieminister MORGAN JOHANSSON (S):|Herr talman! Tack."},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.in);
+    CHECK(sentences_of(r.in) == split(r.expected));
+  }
+}
+
+TEST_CASE("paragraphs are numbered above sentences", "[sentences]") {
+  const auto doc = svpol::document::from_utf8(
+      "Ett. Två.\n\nTre har ett stort\n\nnätverk. Fyra.\n\nFem.", "t");
+  const auto toks = svpol::tokenize(doc);
+  const auto sents = svpol::split_sentences(doc, toks);
+  std::vector<std::size_t> paras;
+  for (const auto& s : sents) paras.push_back(s.paragraph);
+  CHECK(paras == std::vector<std::size_t>{0, 0, 1, 1, 2});
+}
+
+TEST_CASE("every token is in exactly one sentence, in order", "[sentences]") {
+  const auto doc = svpol::document::from_utf8("A. B? c! D\n\ne f. G", "t");
+  const auto toks = svpol::tokenize(doc);
+  const auto sents = svpol::split_sentences(doc, toks);
+  std::size_t next = 0;
+  for (const auto& s : sents) {
+    CHECK(s.first_token == next);
+    CHECK(s.end_token > s.first_token);
+    next = s.end_token;
+  }
+  CHECK(next == toks.size());
+}
+
+TEST_CASE("no tokens, no sentences", "[sentences]") {
+  const auto doc = svpol::document::from_utf8(" \n\n ", "t");
+  CHECK(svpol::split_sentences(doc, svpol::tokenize(doc)).empty());
+}
