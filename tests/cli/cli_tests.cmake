@@ -59,3 +59,12 @@ svpol_cli_test(eval_ud_below_bar CODE 1 MATCH "token F1 .* is below"
   ARGS eval ud ${SHARED}/ud/sv_talbanken-ud-dev.conllu --min-token-f1 100.1)
 svpol_cli_test(eval_ud_bad_conllu CODE 2 MATCH "bad.conllu:2: expected 10 tab-separated"
   ARGS eval ud ${DATA}/bad.conllu)
+
+# JSONL corpora: a bad record stops the file, unless --skip-bad; the exit code is 2 either way.
+svpol_cli_test(jsonl_bad_record CODE 2 MATCH "corpus-bad.jsonl:2:[0-9]+: not a JSON object"
+  NOMATCH "Polisen" ARGS tokenize ${DATA}/corpus-bad.jsonl)
+svpol_cli_test(jsonl_skip_bad CODE 2 MATCH "Polisen kommer att .*skipped 1 bad record"
+  ARGS tokenize --skip-bad ${DATA}/corpus-bad.jsonl)
+svpol_cli_test(jsonl_summary CODE 0 MATCH "total \\(33 documents\\)"
+  ARGS tokenize --summary ${PROJECT_SOURCE_DIR}/corpora/sample.jsonl
+       ${PROJECT_SOURCE_DIR}/corpora/stockholm-2016-interpellation-28.txt)
