@@ -70,4 +70,6 @@ TEST_CASE("case folding", "[normalize]") {
   CHECK(svpol::fold_case("ÅÄÖÉ") == "åäöé");
   CHECK(svpol::fold_case("Stra\xC3\x9F" "e") == "strasse");
   CHECK(svpol::fold_case("A\xCC\x8A") == "å");  // NFC after folding
+  CHECK(svpol::fold_case("ÀÉÖØÞ×÷ÿ") == "àéöøþ×÷ÿ");  // the Latin-1 fast path
+  CHECK(svpol::fold_case("ÖSTERSUNDΣ") == "östersundσ");  // and beyond it
 }

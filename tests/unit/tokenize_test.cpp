@@ -54,6 +54,7 @@ TEST_CASE("Swedish tokenization follows UD conventions", "[tokenize]") {
       {"\xE2\x80\x9DVi ska\xE2\x80\x9D, sa hon \xE2\x80\x93 och gick.", "\xE2\x80\x9D|Vi|ska|\xE2\x80\x9D|,|sa|hon|\xE2\x80\x93|och|gick|."},
       {"Det -- sa han", "Det|--|sa|han"},
       {"1. Inledning", "1.|Inledning"},
+      {"## **Svar på interpellation**", "##|**|Svar|på|interpellation|**"},  // Markdown marks
       // normalization is seen through
       {"Sam\xC2\xAD" "hället", "Samhället"},
       {"ett sam-\nhälle", "ett|samhälle"},

@@ -33,13 +33,22 @@ class abbreviations {
   }
   // Spaced forms, each as its parts ("bl." "a.").
   const std::vector<std::vector<std::string>>& spaced() const { return spaced_; }
+  // True if some unspaced entry begins with `folded_head` followed by a period or its end
+  // ("t" for `t.ex.`, "kap" for `kap.`): a cheap test before trying to match.
+  bool may_start(std::string_view folded_head) const {
+    return heads_.count(std::string(folded_head)) > 0;
+  }
+  // The same for the first part of a spaced form ("bl" for `bl. a.`).
+  bool may_start_spaced(std::string_view folded_head) const {
+    return spaced_heads_.count(std::string(folded_head)) > 0;
+  }
   // The longest entry in bytes, to bound look-ahead.
   std::size_t longest() const { return longest_; }
   bool empty() const { return whole_.empty() && spaced_.empty(); }
 
  private:
   void add(const std::string& entry, bool final = false);
-  std::unordered_set<std::string> whole_, final_;
+  std::unordered_set<std::string> whole_, final_, heads_, spaced_heads_;
   std::vector<std::vector<std::string>> spaced_;
   std::size_t longest_ = 0;
 };

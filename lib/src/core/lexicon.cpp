@@ -36,11 +36,13 @@ void abbreviations::add(const std::string& entry, bool final) {
   longest_ = std::max(longest_, folded.size());
   if (folded.find(' ') == std::string::npos) {
     whole_.insert(folded);
+    heads_.insert(folded.substr(0, folded.find('.')));
     return;
   }
   std::vector<std::string> parts;
   std::istringstream ss(folded);
   for (std::string p; ss >> p;) parts.push_back(p);
+  spaced_heads_.insert(parts.front().substr(0, parts.front().find('.')));
   spaced_.push_back(std::move(parts));
 }
 

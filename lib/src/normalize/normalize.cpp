@@ -242,16 +242,35 @@ class normalizer {
 normalized_text normalize(std::string_view original) { return normalizer(original).run(); }
 
 std::string fold_case(std::string_view s) {
-  bool ascii = true;
-  for (char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
+  // Fast path for ASCII and precomposed Latin-1 letters (all of Swedish): their case folding
+  // is the simple lowercase mapping and they are already NFC. Anything else goes to ICU.
   std::string out;
-  if (ascii) {
-    out.resize(s.size());
-    std::transform(s.begin(), s.end(), out.begin(), [](char c) {
-      return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    });
+  out.resize(s.size());
+  bool simple = true;
+  for (std::size_t i = 0; i < s.size() && simple; ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 0x20) : static_cast<char>(c);
+    } else if (c == 0xC3 && i + 1 < s.size()) {
+      const auto d = static_cast<unsigned char>(s[i + 1]);
+      // U+00C0..U+00FF is C3 80..C3 BF. Upper case U+00C0..U+00DE (not U+00D7 ×) folds +0x20;
+      // U+00DF ß folds to "ss", which changes the length: ICU.
+      if (d < 0x80 || d > 0xBF || d == 0x9F) {
+        simple = false;
+      } else {
+        out[i] = s[i];
+        out[i + 1] = static_cast<char>((d <= 0x9E && d != 0x97) ? d + 0x20 : d);
+        ++i;
+      }
+    } else {
+      simple = false;
+    }
+  }
+  if (simple) {
+    // A combining mark could follow a Latin-1 letter only as a non-C3 byte: handled above.
     return out;
   }
+  out.clear();
   icu::UnicodeString u =
       icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   u.foldCase();

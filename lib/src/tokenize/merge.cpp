@@ -57,7 +57,7 @@ class merger {
       std::size_t n = 0;
       if ((n = link(i)) || (n = spaced_abbreviation(i)) || (n = abbreviation(i)) ||
           (n = initial(i)) || (n = list_number(i)) || (n = compound(i)) || (n = ellipsis(i)) ||
-          (n = genitive_apostrophe(i))) {
+          (n = genitive_apostrophe(i)) || (n = markup(i))) {
         i += n;
         continue;
       }
@@ -115,6 +115,8 @@ class merger {
   std::size_t abbreviation(std::size_t i) {
     if (!is_word(i) || abbrevs_.empty()) return 0;
     if (i > 0 && touches(i - 1) && is_alnum(i - 1)) return 0;
+    const std::string_view head = str(i).substr(0, str(i).find('.'));
+    if (head.size() > abbrevs_.longest() || !abbrevs_.may_start(fold_case(head))) return 0;
     std::size_t best = 0;
     for (std::size_t j = i; j < in_.size() && in_[j].end - in_[i].begin <= abbrevs_.longest(); ++j) {
       if (j > i && in_[j - 1].end != in_[j].begin) break;
@@ -128,7 +130,9 @@ class merger {
 
   // Spaced abbreviations: `bl. a.`, `t. ex.`, each part with its period.
   std::size_t spaced_abbreviation(std::size_t i) {
-    if (!is_word(i)) return 0;
+    if (!is_word(i) || abbrevs_.spaced().empty()) return 0;
+    const std::string_view head = str(i).substr(0, str(i).find('.'));
+    if (head.size() > abbrevs_.longest() || !abbrevs_.may_start_spaced(fold_case(head))) return 0;
     for (const auto& parts : abbrevs_.spaced()) {
       std::size_t j = i;
       bool ok = true;
@@ -267,6 +271,16 @@ class merger {
     }
     emit(i, i + 1, token_kind::word);
     return 2;
+  }
+
+  // Markdown's heading and emphasis marks are one token a run: `##`, `**`.
+  std::size_t markup(std::size_t i) {
+    const std::string_view s = str(i);
+    if ((s != "#" && s != "*" && s != "_") || !touches(i) || str(i + 1) != s) return 0;
+    std::size_t j = i + 1;
+    while (touches(j) && str(j + 1) == s) ++j;
+    emit(i, j, token_kind::symbol);
+    return j - i + 1;
   }
 
   // Three or more periods are one token: `...`.
