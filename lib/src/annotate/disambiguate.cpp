@@ -167,6 +167,8 @@ void determiner_or_pronoun(std::vector<slot>& s) {
     slot& w = s[i];
     if (!can(w, "DET") || !(can(w, "PRON") || can(w, "NUM"))) continue;
     const slot* n = next(s, i);
+    // A degree adverb may come first: `en ganska strikt uppdelning`, `de mest avancerade`.
+    for (std::size_t j = i + 1; n && only(*n, "ADV") && j + 1 < s.size(); ++j) n = &s[j + 1];
     const bool np_follows =
         n && (n->folded == "här" || n->folded == "där" ||
               (any(*n, is_nominal) && !any(*n, verb_with(f_fin))) ||
@@ -197,7 +199,9 @@ void nominal_after_determiner(std::vector<slot>& s) {
 void adjective_before_noun(std::vector<slot>& s) {
   for (std::size_t i = 0; i + 1 < s.size(); ++i) {
     if (!can(s[i], "ADJ") || only(s[i], "ADJ")) continue;
-    if (only(s[i + 1], "NOUN")) select(s[i], upos_is("ADJ"));
+    const slot& n = s[i + 1];
+    if (can(n, "NOUN") && all(n, [](const candidate& c) { return is_nominal(c); }))
+      select(s[i], upos_is("ADJ"));
   }
 }
 
@@ -210,6 +214,66 @@ void finite_after_subject(std::vector<slot>& s) {
         all(p, [](const candidate& c) { return c.upos == "PRON" && c.has(f_nom); }) ||
         (p.folded == "som" && can(p, "PRON"));
     if (subject) select(s[i], verb_with(f_fin));
+  }
+}
+
+bool is_copula(const candidate& c) {
+  static constexpr std::array<std::string_view, 8> verbs = {
+      "vara", "bli", "verka", "förefalla", "förbli", "synas", "tyckas", "te"};
+  return (c.upos == "AUX" || c.upos == "VERB") &&
+         std::find(verbs.begin(), verbs.end(), c.lemma) != verbs.end();
+}
+
+// 9b. Adverbial adjectives: the neuter form of an adjective, and a comparative or superlative,
+// modifies a verb or an adjective as an adverb (`arbetar snabbt`, `helt ny`, `tidigare
+// fanns`), unless it is predicative after a copula (`det är viktigt`) or stands before a noun
+// (`ett snabbt svar`). UD lemmatizes such adverbs to the adjective (`samtidigt` → `samtidig`).
+void adverbial_adjective(std::vector<slot>& s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    slot& w = s[i];
+    const auto adverbial_form = [](const candidate& c) {
+      return c.upos == "ADJ" && !c.has(f_part) &&
+             (c.has(f_neut | f_sing | f_ind) || c.feats.find("Degree=Cmp") != std::string::npos ||
+              c.feats.find("Degree=Sup") != std::string::npos);
+    };
+    if (!any(w, adverbial_form)) continue;
+    if (any(w, [](const candidate& c) { return c.upos == "NOUN" || c.upos == "VERB"; })) continue;
+    const slot* n = next(s, i);
+    const bool before_noun = n && (can(*n, "NOUN") || can(*n, "PROPN"));
+    const bool before_adjective =
+        n && (only(*n, "ADJ") || only(*n, "ADV")) && !before_noun;
+    bool predicative = false;
+    for (std::size_t j = i; j-- > 0;) {
+      if (any(s[j], is_copula) || can(s[j], "DET")) predicative = true;
+      if (!is_gap_word(s[j])) break;
+    }
+    if (before_noun || (predicative && !before_adjective)) continue;
+    if (can(w, "ADV")) {
+      select(w, upos_is("ADV"));
+      continue;
+    }
+    select(w, adverbial_form);
+    candidate& c = w.cands.front();
+    c = make_candidate(c.lemma, "ADV",
+                       c.feats.find("Degree=Cmp") != std::string::npos   ? "Degree=Cmp"
+                       : c.feats.find("Degree=Sup") != std::string::npos ? "Degree=Sup"
+                                                                         : "Degree=Pos");
+    w.cands.resize(1);
+  }
+}
+
+// 9c. Noun or finite verb (`får`, `lever`, `visar`): after a subject, an adverb or a
+// conjunction that begins a clause the word is the verb (`hon lever`, `nu visar`, `som får`).
+void verb_or_noun(std::vector<slot>& s) {
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    slot& w = s[i];
+    if (!any(w, verb_with(f_fin)) || !can(w, "NOUN")) continue;
+    const slot& p = s[i - 1];
+    const bool clause_context = all(p, [](const candidate& c) {
+      return (c.upos == "PRON" && !c.has(f_poss)) || c.upos == "ADV" || c.upos == "PART" ||
+             c.upos == "SCONJ" || c.upos == "PROPN" || (c.upos == "NOUN" && !c.has(f_gen));
+    });
+    if (clause_context) select(w, verb_with(f_fin));
   }
 }
 
@@ -234,7 +298,9 @@ void participle_or_supine(std::vector<slot>& s) {
 void adposition_or_particle(std::vector<slot>& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     slot& w = s[i];
-    if (!can(w, "ADP") || only(w, "ADP")) continue;
+    if (!can(w, "ADP") || only(w, "ADP") ||
+        !all(w, [](const candidate& c) { return c.upos == "ADP" || c.upos == "ADV"; }))
+      continue;
     const slot* n = next(s, i);
     const bool particle = !n || is_punct(*n) || only(*n, "VERB") || only(*n, "CCONJ");
     if (particle && can(w, "ADV"))
@@ -281,6 +347,8 @@ void disambiguate(std::vector<slot>& s) {
   nominal_after_determiner(s);
   adjective_before_noun(s);
   finite_after_subject(s);
+  adverbial_adjective(s);
+  verb_or_noun(s);
   participle_or_supine(s);
   adposition_or_particle(s);
   conditional_om(s);
