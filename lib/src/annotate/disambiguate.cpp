@@ -154,6 +154,11 @@ void perfect_auxiliary(std::vector<slot>& s) {
     if (!any(w, lemma_in({"ha"}))) continue;
     select(w, lemma_in({"ha"}));
     slot* v = verb_after(s, i, 3, verb_with(f_sup));
+    // Inverted order puts the subject between them: `hade mannen redan sett`.
+    for (std::size_t j = i + 1; !v && j < s.size() && j <= i + 5; ++j) {
+      if (is_punct(s[j]) || (any(s[j], verb_with(f_fin)) && !any(s[j], verb_with(f_sup)))) break;
+      if (any(s[j], verb_with(f_sup))) v = &s[j];
+    }
     if (v) select(*v, verb_with(f_sup));
     for (auto& c : w.cands) c.upos = v ? "AUX" : "VERB";
   }
@@ -169,10 +174,16 @@ void determiner_or_pronoun(std::vector<slot>& s) {
     const slot* n = next(s, i);
     // A degree adverb may come first: `en ganska strikt uppdelning`, `de mest avancerade`.
     for (std::size_t j = i + 1; n && only(*n, "ADV") && j + 1 < s.size(); ++j) n = &s[j + 1];
+    // The definite determiners den/det/de/denna take a definite word (`det nya förslaget`);
+    // an indefinite one after them is predicative (`är det svårt`) and they are pronouns.
+    const bool definite = any(w, [](const candidate& c) {
+      return c.upos == "DET" && (c.lemma == "den" || c.lemma == "de" || c.lemma == "denna");
+    });
     const bool np_follows =
         n && (n->folded == "här" || n->folded == "där" ||
-              (any(*n, is_nominal) && !any(*n, verb_with(f_fin))) ||
-              (any(*n, is_nominal) && !only(*n, "VERB")));
+              (!any(*n, verb_with(f_fin)) && any(*n, [&](const candidate& c) {
+                 return is_nominal(c) && !(definite && c.has(f_ind));
+               })));
     select(w, upos_is(np_follows ? "DET" : "PRON"));
   }
 }
@@ -323,6 +334,31 @@ void conditional_om(std::vector<slot>& s) {
   }
 }
 
+// 12b. `som` right after a noun or pronoun (or after a comma that follows one) begins a relative
+// clause and is a pronoun (`förslaget som kom`, `de som vill`); before a bare noun phrase it
+// is a preposition (`arbetar som lärare`); otherwise it compares (`lika stor som`).
+void relative_som(std::vector<slot>& s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i].folded != "som" || !can(s[i], "PRON")) continue;
+    auto nominal_head = [](const slot& p) {
+      return any(p, [](const candidate& c) {
+        return c.upos == "NOUN" || c.upos == "PROPN" || (c.upos == "PRON" && !c.has(f_poss));
+      });
+    };
+    bool relative = i > 0 && nominal_head(s[i - 1]);
+    if (i > 1 && s[i - 1].folded == "," && nominal_head(s[i - 2])) relative = true;
+    if (relative) {
+      select(s[i], upos_is("PRON"));
+      continue;
+    }
+    const slot* n = next(s, i);
+    const bool np = n && any(*n, [](const candidate& c) {
+      return c.upos == "NOUN" || c.upos == "ADJ" || c.upos == "DET" || c.upos == "PROPN";
+    }) && !any(*n, verb_with(f_fin));
+    select(s[i], upos_is(np ? "ADP" : "SCONJ"));
+  }
+}
+
 // 13. Finite verb: a verb form still ambiguous prefers present, then past, over the rest.
 int default_rank(const candidate& c) {
   static constexpr std::array<std::string_view, 14> order = {
@@ -331,6 +367,7 @@ int default_rank(const candidate& c) {
   int r = static_cast<int>(order.size());
   for (std::size_t k = 0; k < order.size(); ++k)
     if (order[k] == c.upos) r = static_cast<int>(k);
+  if (c.upos == "ADJ" && c.has(f_part)) r = 9;  // a past form is a verb more often
   int sub = c.has(f_pres) ? 0 : c.has(f_past) ? 1 : c.has(f_inf) ? 2 : c.has(f_sup) ? 3 : 4;
   return r * 8 + sub;
 }
@@ -352,6 +389,7 @@ void disambiguate(std::vector<slot>& s) {
   participle_or_supine(s);
   adposition_or_particle(s);
   conditional_om(s);
+  relative_som(s);
   // What the rules left open: the exception table's order for its words, else the ranking.
   for (slot& w : s) {
     if (w.cands.size() < 2) continue;
