@@ -173,16 +173,19 @@ void determiner_or_pronoun(std::vector<slot>& s) {
     if (!can(w, "DET") || !(can(w, "PRON") || can(w, "NUM"))) continue;
     const slot* n = next(s, i);
     // A degree adverb may come first: `en ganska strikt uppdelning`, `de mest avancerade`.
-    for (std::size_t j = i + 1; n && only(*n, "ADV") && j + 1 < s.size(); ++j) n = &s[j + 1];
-    // The definite determiners den/det/de/denna take a definite word (`det nya förslaget`);
-    // an indefinite one after them is predicative (`är det svårt`) and they are pronouns.
-    const bool definite = any(w, [](const candidate& c) {
-      return c.upos == "DET" && (c.lemma == "den" || c.lemma == "de" || c.lemma == "denna");
+    for (std::size_t j = i + 1; n && can(*n, "ADV") && j + 1 < s.size() && can(s[j + 1], "ADJ");
+         ++j)
+      n = &s[j + 1];
+    // The definite article den/det/de takes the weak form of an adjective (`det nya
+    // förslaget`); a strong (indefinite) adjective after it is predicative (`är det svårt`),
+    // and it is a pronoun. Nouns do not tell: `de resultat som`, `denna undersökning`.
+    const bool article = any(w, [](const candidate& c) {
+      return c.upos == "DET" && (c.lemma == "den" || c.lemma == "de");
     });
     const bool np_follows =
         n && (n->folded == "här" || n->folded == "där" ||
               (!any(*n, verb_with(f_fin)) && any(*n, [&](const candidate& c) {
-                 return is_nominal(c) && !(definite && c.has(f_ind));
+                 return is_nominal(c) && !(article && c.upos == "ADJ" && c.has(f_ind));
                })));
     select(w, upos_is(np_follows ? "DET" : "PRON"));
   }
@@ -367,7 +370,7 @@ int default_rank(const candidate& c) {
   int r = static_cast<int>(order.size());
   for (std::size_t k = 0; k < order.size(); ++k)
     if (order[k] == c.upos) r = static_cast<int>(k);
-  if (c.upos == "ADJ" && c.has(f_part)) r = 9;  // a past form is a verb more often
+  if (c.upos == "ADJ" && c.has(f_part)) r = 11;  // `svarade`, `fortfarande`: verb, adverb first
   int sub = c.has(f_pres) ? 0 : c.has(f_past) ? 1 : c.has(f_inf) ? 2 : c.has(f_sup) ? 3 : 4;
   return r * 8 + sub;
 }
