@@ -95,12 +95,12 @@ void imperative_only_initially(std::vector<slot>& s) {
 void infinitive_marker(std::vector<slot>& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i].folded != "att" || !can(s[i], "PART")) continue;
-    slot* v = verb_after(s, i, 2, verb_with(f_inf));
+    slot* v = verb_after(s, i, 3, verb_with(f_inf));
     if (v) {
       const std::size_t vi = static_cast<std::size_t>(v - s.data());
       slot* after = next(s, vi);
       const bool attributive = after && any(*v, [](const candidate& c) {
-        return c.upos == "ADJ" || c.upos == "DET" || c.upos == "PRON";
+        return c.upos == "DET" || c.upos == "PRON";
       }) && only(*after, "NOUN");
       if (attributive) v = nullptr;
     }
@@ -329,6 +329,11 @@ void adposition_or_particle(std::vector<slot>& s) {
 void conditional_om(std::vector<slot>& s) {
   for (std::size_t i = 0; i + 2 < s.size(); ++i) {
     if (s[i].folded != "om" || !can(s[i], "SCONJ")) continue;
+    // `som om`, `även om`: always a clause.
+    if (i > 0 && (s[i - 1].folded == "som" || s[i - 1].folded == "även")) {
+      select(s[i], upos_is("SCONJ"));
+      continue;
+    }
     const bool subject = any(s[i + 1], [](const candidate& c) {
       return c.upos == "PRON" && c.has(f_nom);
     }) || can(s[i + 1], "NOUN") || can(s[i + 1], "PROPN");
