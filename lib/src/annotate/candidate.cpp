@@ -257,7 +257,7 @@ std::vector<candidate> guess_unknown(std::string_view w) {
     std::string_view upos, feats;
   };
   // Productive Swedish derivational endings, longest first within each family.
-  static const std::array<suffix_rule, 34> rules = {{
+  static const std::array<suffix_rule, 36> rules = {{
       {"heterna", 4, "", "NOUN", "Case=Nom|Definite=Def|Gender=Com|Number=Plur"},
       {"heten", 2, "", "NOUN", "Case=Nom|Definite=Def|Gender=Com|Number=Sing"},
       {"heter", 2, "", "NOUN", "Case=Nom|Definite=Ind|Gender=Com|Number=Plur"},
@@ -284,6 +284,8 @@ std::vector<candidate> guess_unknown(std::string_view w) {
       {"liga", 1, "", "ADJ", "Case=Nom|Degree=Pos"},
       {"ligt", 1, "", "ADJ", "Case=Nom|Definite=Ind|Degree=Pos|Gender=Neut|Number=Sing"},
       {"lig", 0, "", "ADJ", "Case=Nom|Definite=Ind|Degree=Pos|Gender=Com|Number=Sing"},
+      {"iva", 1, "", "ADJ", "Case=Nom|Degree=Pos"},
+      {"ivt", 1, "", "ADJ", "Case=Nom|Definite=Ind|Degree=Pos|Gender=Neut|Number=Sing"},
       {"iga", 1, "", "ADJ", "Case=Nom|Degree=Pos"},
       {"igt", 1, "", "ADJ", "Case=Nom|Definite=Ind|Degree=Pos|Gender=Neut|Number=Sing"},
       {"ig", 0, "", "ADJ", "Case=Nom|Definite=Ind|Degree=Pos|Gender=Com|Number=Sing"},

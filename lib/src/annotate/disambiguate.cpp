@@ -122,14 +122,18 @@ void modal_auxiliaries(std::vector<slot>& s) {
     slot& w = s[i];
     if (any(w, modal)) {
       slot* v = verb_after(s, i, 3, verb_with(f_inf));
+      // Inverted order puts a noun subject between them: `nu får kommunerna bygga`.
+      if (!v && i + 2 < s.size() && all(s[i + 1], [](const candidate& c) {
+            return c.upos == "NOUN" || c.upos == "PROPN";
+          }))
+        v = verb_after(s, i + 1, 2, verb_with(f_inf));
       if (v) {
         select(w, modal);
         select(*v, verb_with(f_inf));
         for (auto& c : w.cands) c.upos = "AUX";
       } else {
         for (auto& c : w.cands)
-          if (modal(c) && c.lemma != "vilja" && c.lemma != "få") c.upos = "AUX";
-        remove(w, upos_is("AUX"));  // keeps AUX only when nothing else is left
+          if (modal(c)) c.upos = c.lemma == "vilja" || c.lemma == "få" ? "VERB" : "AUX";
       }
     } else if (any(w, lemma_in({"komma"}))) {
       bool att_follows = false;
@@ -301,7 +305,7 @@ void participle_or_supine(std::vector<slot>& s) {
     const bool copula = p && any(*p, [](const candidate& c) {
       return (c.upos == "AUX" || c.upos == "VERB") && (c.lemma == "vara" || c.lemma == "bli");
     });
-    const bool det = p && (can(*p, "DET") || can(*p, "ADP"));
+    const bool det = p && (only(*p, "DET") || only(*p, "ADP"));
     select(w, copula || det ? upos_is("ADJ") : verb_with(f_sup));
   }
 }

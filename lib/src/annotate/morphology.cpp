@@ -33,6 +33,26 @@ struct form_cache {
 thread_local form_cache cache;
 
 
+// Swedish capitalizes names only, so a capitalized word may always be one (`Lund` is also a
+// grove); the rules decide from its position. A compound whose head is written in lower case
+// is a common noun (`EU-medlemskapet`).
+void add_name_reading(const std::string& form, readings& rs) {
+  if (!begins_upper(form)) return;
+  const std::size_t hyphen = form.rfind('-');
+  if (hyphen != std::string::npos && !begins_upper(std::string_view(form).substr(hyphen + 1)))
+    return;
+  for (const candidate& c : rs)
+    if (c.upos == "PROPN") return;
+  rs.push_back(make_candidate(form, "PROPN", "Case=Nom"));
+}
+
+// Punctuation tokens that UD counts as symbols.
+bool is_symbol(const std::string& form) {
+  static const std::unordered_set<std::string> symbols = {"%", "§", "+", "=", "<", ">", "°", "€",
+                                                          "$", "£", "±", "×", "÷", "&"};
+  return symbols.count(form) > 0;
+}
+
 // Swedish compounds join their parts directly or with a linking morpheme (`hållbarhet-s-
 // kommission`, `kvinn-o-rörelse`, `gat-u-belysning`).
 constexpr std::string_view linkers = "seauo";
@@ -81,6 +101,16 @@ readings tagger_impl::compound(
     if (!prefix_ok) continue;
     if (readings rs = head_readings(p); !rs.empty()) return rs;
   }
+  // The first part may itself be unknown (`hållbarhets-`): then the longest known head of at
+  // least four letters that is a content word.
+  for (std::size_t p = 3; p + 4 <= w.size(); ++p) {
+    if ((static_cast<unsigned char>(w[p]) & 0xC0) == 0x80) continue;
+    readings rs = head_readings(p);
+    std::erase_if(rs, [](const candidate& c) {
+      return c.upos != "NOUN" && c.upos != "ADJ" && c.upos != "VERB";
+    });
+    if (!rs.empty()) return rs;
+  }
   return {};
 }
 
@@ -115,6 +145,7 @@ void tagger_impl::fill_cache(const std::vector<token>& toks) const {
   for (std::size_t k = 0; k < forms.size(); ++k) {
     readings rs = candidates_from_apertium(forms[k], found[k].readings);
     if (!rs.empty()) {
+      add_name_reading(forms[k], rs);
       cache.map.emplace(forms[k], std::move(rs));
       continue;
     }
@@ -151,9 +182,7 @@ void tagger_impl::fill_cache(const std::vector<token>& toks) const {
     if (rs.empty()) rs = compound(w, parts);
     if (rs.empty()) rs = guess_unknown(w);
     for (candidate& c : rs) c.lemma = prefix + c.lemma;
-    // A capitalized unknown word may be a name; the rules decide from its position.
-    if (!form.empty() && begins_upper(form))
-      rs.insert(rs.begin(), make_candidate(form, "PROPN", "Case=Nom"));
+    add_name_reading(form, rs);
     cache.map.emplace(form, std::move(rs));
   }
 }
@@ -182,7 +211,7 @@ void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sen
           w.cands = {make_candidate(t.form, "NUM", "NumType=Card")};
           break;
         case token_kind::punct:
-          w.cands = {make_candidate(t.form, "PUNCT", "")};
+          w.cands = {make_candidate(t.form, is_symbol(t.form) ? "SYM" : "PUNCT", "")};
           // A colon or an opening quote starts a new clause, often capitalized.
           if (t.form == ":" || t.form == "\"" || t.form == "”" || t.form == "“" || t.form == "«" ||
               t.form == "–")
