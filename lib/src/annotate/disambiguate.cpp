@@ -310,6 +310,27 @@ void participle_or_supine(std::vector<slot>& s) {
   }
 }
 
+// 10b. A participle after a degree adverb, a copula or a determiner is an adjective, not a
+// past tense (`helt utlämnade`, `verkar välanpassade`, `de lägst avlönade`).
+void participle_after_modifier(std::vector<slot>& s) {
+  static constexpr std::array<std::string_view, 12> degree = {
+      "helt", "mer", "mest", "mycket", "så", "lika", "ganska", "alltför", "synnerligen",
+      "särskilt", "väl", "mindre"};
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    slot& w = s[i];
+    const auto participle = [](const candidate& c) { return c.upos == "ADJ" && c.has(f_part); };
+    if (!any(w, participle) || !any(w, verb_with(f_fin))) continue;
+    const slot& p = s[i - 1];
+    const bool degree_adverb =
+        std::find(degree.begin(), degree.end(), p.folded) != degree.end() ||
+        all(p, [](const candidate& c) {
+          return c.upos == "ADV" && c.feats.find("Degree=") != std::string::npos;
+        });
+    const bool modifier = degree_adverb || any(p, is_copula) || only(p, "DET");
+    if (modifier) select(w, participle);
+  }
+}
+
 // 11. Preposition or particle: `på`, `med`, `till`, `av` before a noun phrase are
 // prepositions; at the end of a clause or before a verb they are verb particles (`stänga av.`,
 // `ta med`).
@@ -399,6 +420,7 @@ void disambiguate(std::vector<slot>& s) {
   adverbial_adjective(s);
   verb_or_noun(s);
   participle_or_supine(s);
+  participle_after_modifier(s);
   adposition_or_particle(s);
   conditional_om(s);
   relative_som(s);

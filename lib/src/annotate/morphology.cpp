@@ -33,9 +33,10 @@ struct form_cache {
 thread_local form_cache cache;
 
 
-// Swedish capitalizes names only, so a capitalized word may always be one (`Lund` is also a
-// grove); the rules decide from its position. A compound whose head is written in lower case
-// is a common noun (`EU-medlemskapet`).
+// Swedish capitalizes names only, so a capitalized word the analyser does not know may be one;
+// the rules decide from its position. (Known words keep their class: UD tags the words of
+// multiword names by class, `Svenska Dagbladet` ADJ NOUN.) A compound whose head is written in
+// lower case is a common noun (`EU-medlemskapet`).
 void add_name_reading(const std::string& form, readings& rs) {
   if (!begins_upper(form)) return;
   const std::size_t hyphen = form.rfind('-');
@@ -145,8 +146,7 @@ void tagger_impl::fill_cache(const std::vector<token>& toks) const {
   for (std::size_t k = 0; k < forms.size(); ++k) {
     readings rs = candidates_from_apertium(forms[k], found[k].readings);
     if (!rs.empty()) {
-      add_name_reading(forms[k], rs);
-      cache.map.emplace(forms[k], std::move(rs));
+        cache.map.emplace(forms[k], std::move(rs));
       continue;
     }
     unknown.push_back(k);
