@@ -203,7 +203,9 @@ TEST_CASE("disambiguation rules", "[morphology][rules]") {
                 {"Det är bra.", "Det", "den", "PRON"},
                 {"Är det svårt?", "det", "den", "PRON"},
                 {"De flesta röstade ja.", "De", "de", "DET"},
-                {"De röstade ja.", "De", "de", "PRON"}});
+                {"De röstade ja.", "De", "de", "PRON"},
+                {"Det blev en mycket lång dag.", "en", "en", "DET"},
+                {"Hon är en av dem.", "en", "en", "PRON"}});
   }
   SECTION("after a determiner the word is nominal") {
     check_rows({{"Vi väntar på ett svar.", "svar", "svar", "NOUN"}});

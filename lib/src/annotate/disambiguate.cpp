@@ -191,6 +191,17 @@ void determiner_or_pronoun(std::vector<slot>& s) {
               (!any(*n, verb_with(f_fin)) && any(*n, [&](const candidate& c) {
                  return is_nominal(c) && !(article && c.upos == "ADJ" && c.has(f_ind));
                })));
+    // The indefinite article en/ett is a pronoun only when nothing nominal can follow: at a
+    // clause end or before `av`, `som` (`en av dem`, `ett som fungerar`).
+    const bool indefinite_article = any(w, [](const candidate& c) {
+      return c.upos == "DET" && c.lemma == "en";
+    });
+    if (indefinite_article) {
+      const bool alone = !n || is_punct(*n) || only(*n, "VERB") || only(*n, "AUX") ||
+                         n->folded == "av" || n->folded == "som";
+      select(w, upos_is(alone ? "PRON" : "DET"));
+      continue;
+    }
     select(w, upos_is(np_follows ? "DET" : "PRON"));
   }
 }
