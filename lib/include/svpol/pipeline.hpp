@@ -1,13 +1,14 @@
 // svpol/pipeline.hpp: the stages from text to annotated tokens, in one immutable object.
 //
 //   svpol::pipeline pipe(svpol::lexicon::load_dir(svpol::default_lexicon_dir()));
-//   svpol::analysis a = pipe.run(doc);   // tokens, sentences; const and thread-safe
+//   svpol::analysis a = pipe.run(doc);   // tokens, sentences, lemmas; const and thread-safe
 #pragma once
 
 #include <vector>
 
 #include "svpol/document.hpp"
 #include "svpol/lexicon.hpp"
+#include "svpol/morphology.hpp"
 #include "svpol/sentences.hpp"
 #include "svpol/tokenize.hpp"
 
@@ -21,13 +22,19 @@ struct analysis {
 
 class pipeline {
  public:
-  explicit pipeline(lexicon lex) : lex_(std::move(lex)) {}
-  // Tokenizes and splits sentences. Safe to call from several threads at once.
+  // Uses the tagger of default_lexicon_dir() and the default analyser; throws input_error when
+  // the analyser is not installed (see svpol/morphology.hpp).
+  explicit pipeline(lexicon lex)
+      : lex_(std::move(lex)), tagger_(tagger::load(default_lexicon_dir())) {}
+  pipeline(lexicon lex, svpol::tagger tag) : lex_(std::move(lex)), tagger_(std::move(tag)) {}
+  // Tokenizes, splits sentences, then fills lemmas, UPOS and FEATS. Safe to call from several
+  // threads at once.
   analysis run(const document& doc) const;
   const svpol::lexicon& lexicons() const { return lex_; }
 
  private:
   svpol::lexicon lex_;
+  svpol::tagger tagger_;
 };
 
 }  // namespace svpol

@@ -1,0 +1,67 @@
+// Private: one possible reading of a token in UD terms, as the disambiguation rules see it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "annotate/apertium.hpp"
+
+namespace svpol::detail {
+
+// Features the rules test, as bits. They are derived from the UD FEATS string, so FEATS stays
+// the single source of truth for readings from the analyser and from the exception table alike.
+enum feat_bit : std::uint32_t {
+  f_inf = 1u << 0,    // VerbForm=Inf
+  f_fin = 1u << 1,    // VerbForm=Fin
+  f_sup = 1u << 2,    // VerbForm=Sup
+  f_part = 1u << 3,   // VerbForm=Part
+  f_pres = 1u << 4,   // Tense=Pres
+  f_past = 1u << 5,   // Tense=Past
+  f_imp = 1u << 6,    // Mood=Imp
+  f_pass = 1u << 7,   // Voice=Pass
+  f_def = 1u << 8,    // Definite=Def
+  f_ind = 1u << 9,    // Definite=Ind
+  f_sing = 1u << 10,  // Number=Sing
+  f_plur = 1u << 11,  // Number=Plur
+  f_gen = 1u << 12,   // Case=Gen
+  f_nom = 1u << 13,   // Case=Nom
+  f_acc = 1u << 14,   // Case=Acc
+  f_poss = 1u << 15,  // Poss=Yes
+  f_prs = 1u << 16,   // PronType=Prs
+  f_neut = 1u << 17,  // Gender=Neut
+  f_com = 1u << 18,   // Gender=Com
+};
+
+std::uint32_t feat_bits(std::string_view feats);
+
+// True when the first code point of `form` changes under case folding (`Lund`, `Örebro`).
+bool begins_upper(std::string_view form);
+
+struct candidate {
+  std::string lemma, upos, feats;
+  std::uint32_t bits = 0;  // feat_bits(feats)
+  bool from_table = false;  // from the exception table: its order is the default order
+  bool has(std::uint32_t b) const { return (bits & b) == b; }
+};
+
+candidate make_candidate(std::string lemma, std::string upos, std::string feats);
+
+// Turns the analyser's readings of `form` into UD candidates: maps tags to UPOS and FEATS,
+// lower-cases lemmas of common words, gives participles their UD lemma (`ökat` → `ökad`),
+// drops compounding stems (`<cmp>`) and duplicates. Proper-noun readings are kept only when
+// `form` begins with a capital letter.
+std::vector<candidate> candidates_from_apertium(std::string_view form,
+                                                const std::vector<apertium_reading>& rs);
+
+// The UD lemma of a past participle used as an adjective, from its surface form and the verb
+// lemma: the common-gender singular indefinite form (`ökat`, `ökade` → `ökad`; `taget` →
+// `tagen`; `sett` → `sedd`; `satt` (sätta) → `satt`).
+std::string participle_lemma(std::string_view form, std::string_view verb_lemma);
+
+// A guess for a word that neither the analyser nor compound analysis knows, from its ending
+// (`-het`, `-ing`, `-isk`, `-era`, ...); nouns otherwise.
+std::vector<candidate> guess_unknown(std::string_view folded);
+
+}  // namespace svpol::detail

@@ -1,0 +1,452 @@
+// The rules are plain C++ functions over a window of tokens, applied in a fixed order, in the
+// spirit of Constraint Grammar's SELECT and REMOVE. Plain code rather than a rule file or a
+// statistical tagger: there is no training data to learn from, the rules are few, and each one
+// reads as the Swedish grammar it encodes and is tested on its own example sentence.
+#include "annotate/disambiguate.hpp"
+
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <string_view>
+
+namespace svpol::detail {
+
+namespace {
+
+using pred = std::function<bool(const candidate&)>;
+
+bool any(const slot& s, const pred& p) { return std::any_of(s.cands.begin(), s.cands.end(), p); }
+bool all(const slot& s, const pred& p) { return std::all_of(s.cands.begin(), s.cands.end(), p); }
+
+// Keeps the candidates matching `p`, if there are any.
+void select(slot& s, const pred& p) {
+  if (!any(s, p)) return;
+  std::erase_if(s.cands, [&](const candidate& c) { return !p(c); });
+}
+
+// Removes the candidates matching `p`, unless that would remove them all.
+void remove(slot& s, const pred& p) {
+  if (all(s, p)) return;
+  std::erase_if(s.cands, p);
+}
+
+pred upos_is(std::string_view u) {
+  return [u](const candidate& c) { return c.upos == u; };
+}
+pred verb_with(std::uint32_t bits) {
+  return [bits](const candidate& c) { return (c.upos == "VERB" || c.upos == "AUX") && c.has(bits); };
+}
+pred lemma_in(std::initializer_list<std::string_view> lemmas) {
+  std::vector<std::string_view> v(lemmas);
+  return [v](const candidate& c) {
+    return (c.upos == "VERB" || c.upos == "AUX") &&
+           std::find(v.begin(), v.end(), c.lemma) != v.end();
+  };
+}
+
+bool can(const slot& s, std::string_view upos) { return any(s, upos_is(upos)); }
+bool only(const slot& s, std::string_view upos) { return all(s, upos_is(upos)); }
+bool is_nominal(const candidate& c) {
+  return c.upos == "NOUN" || c.upos == "ADJ" || c.upos == "NUM" || c.upos == "PROPN";
+}
+bool is_punct(const slot& s) { return only(s, "PUNCT") || only(s, "SYM"); }
+
+// Words that may stand between an auxiliary and its verb: `kan inte komma`, `har redan
+// kommit`, `kan vi komma` (inverted subject).
+bool is_gap_word(const slot& s) {
+  return all(s, [](const candidate& c) {
+    return c.upos == "ADV" || c.upos == "PART" || (c.upos == "PRON" && !c.has(f_poss));
+  });
+}
+
+// The slot `k` words after `i` skipping gap words, within `limit` steps, or nullptr.
+slot* verb_after(std::vector<slot>& s, std::size_t i, std::size_t limit, const pred& wanted) {
+  for (std::size_t j = i + 1; j < s.size() && j <= i + limit; ++j) {
+    if (any(s[j], wanted)) return &s[j];
+    if (!is_gap_word(s[j])) return nullptr;
+  }
+  return nullptr;
+}
+
+slot* next(std::vector<slot>& s, std::size_t i) { return i + 1 < s.size() ? &s[i + 1] : nullptr; }
+slot* prev(std::vector<slot>& s, std::size_t i) { return i > 0 ? &s[i - 1] : nullptr; }
+
+// 1. Proper nouns. A capitalized word inside a sentence that may be a name is one (`i Lund`);
+// at the start of a sentence capitals say nothing, so a common reading wins when there is one.
+void proper_nouns(std::vector<slot>& s) {
+  for (slot& w : s) {
+    if (!can(w, "PROPN")) continue;
+    if (w.capitalized && !w.initial)
+      select(w, upos_is("PROPN"));
+    else
+      remove(w, upos_is("PROPN"));
+  }
+}
+
+// 2. Imperatives begin clauses; elsewhere a form like `se` is an infinitive or present.
+void imperative_only_initially(std::vector<slot>& s) {
+  for (slot& w : s)
+    if (!w.initial) remove(w, verb_with(f_imp));
+}
+
+// 3. Infinitive marker: `att` before an infinitive is PART (`vi lovar att bygga`), otherwise a
+// subordinating conjunction (`vi lovar att vi bygger`). A word after `att` that is also a
+// modifier of a following noun (`att andra länder`) is not taken as an infinitive.
+void infinitive_marker(std::vector<slot>& s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i].folded != "att" || !can(s[i], "PART")) continue;
+    slot* v = verb_after(s, i, 3, verb_with(f_inf));
+    if (v) {
+      const std::size_t vi = static_cast<std::size_t>(v - s.data());
+      slot* after = next(s, vi);
+      const bool attributive = after && any(*v, [](const candidate& c) {
+        return c.upos == "DET" || c.upos == "PRON";
+      }) && only(*after, "NOUN");
+      if (attributive) v = nullptr;
+    }
+    if (v) {
+      select(s[i], upos_is("PART"));
+      select(*v, verb_with(f_inf));
+    } else {
+      select(s[i], upos_is("SCONJ"));
+    }
+  }
+}
+
+// 4. Modal auxiliaries take a bare infinitive (`vi ska bygga`, `kan inte komma`, `får vi
+// gå`); `komma` takes `att` + infinitive (`det kommer att ta tid`). With one they are AUX;
+// `vilja`, `få` and `komma` without one are main verbs (`vi vill ha`: AUX; `vi vill det`: VERB).
+void modal_auxiliaries(std::vector<slot>& s) {
+  const pred modal = lemma_in({"skola", "kunna", "vilja", "måste", "böra", "få", "må", "lär"});
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    slot& w = s[i];
+    if (any(w, modal)) {
+      slot* v = verb_after(s, i, 3, verb_with(f_inf));
+      // Inverted order puts a noun subject between them: `nu får kommunerna bygga`.
+      if (!v && i + 2 < s.size() && all(s[i + 1], [](const candidate& c) {
+            return c.upos == "NOUN" || c.upos == "PROPN";
+          }))
+        v = verb_after(s, i + 1, 2, verb_with(f_inf));
+      if (v) {
+        select(w, modal);
+        select(*v, verb_with(f_inf));
+        for (auto& c : w.cands) c.upos = "AUX";
+      } else {
+        for (auto& c : w.cands)
+          if (modal(c)) c.upos = c.lemma == "vilja" || c.lemma == "få" ? "VERB" : "AUX";
+      }
+    } else if (any(w, lemma_in({"komma"}))) {
+      bool att_follows = false;
+      for (std::size_t j = i + 1; j < s.size() && j <= i + 3; ++j) {
+        if (s[j].folded == "att") {
+          att_follows = can(s[j], "PART");
+          break;
+        }
+        if (!is_gap_word(s[j])) break;
+      }
+      select(w, lemma_in({"komma"}));
+      for (auto& c : w.cands) c.upos = att_follows ? "AUX" : "VERB";
+    }
+  }
+}
+
+// 5. Perfect tense: a form of `ha` followed by a supine is the auxiliary and the supine is a
+// verb (`vi har ökat`, `hade inte kommit`); `ha` without one is a main verb (`vi har tid`).
+void perfect_auxiliary(std::vector<slot>& s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    slot& w = s[i];
+    if (!any(w, lemma_in({"ha"}))) continue;
+    select(w, lemma_in({"ha"}));
+    slot* v = verb_after(s, i, 3, verb_with(f_sup));
+    // Inverted order puts the subject between them: `hade mannen redan sett`.
+    for (std::size_t j = i + 1; !v && j < s.size() && j <= i + 5; ++j) {
+      if (is_punct(s[j]) || (any(s[j], verb_with(f_fin)) && !any(s[j], verb_with(f_sup)))) break;
+      if (any(s[j], verb_with(f_sup))) v = &s[j];
+    }
+    if (v) select(*v, verb_with(f_sup));
+    for (auto& c : w.cands) c.upos = v ? "AUX" : "VERB";
+  }
+}
+
+// 6. Determiner or pronoun (`det`, `den`, `de`, `en`, `någon`, `denna`): a determiner when a
+// noun phrase follows (`det nya förslaget`, `de flesta`), otherwise a pronoun (`det är`, `de
+// som`). `den här`/`den där` is a determiner.
+void determiner_or_pronoun(std::vector<slot>& s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    slot& w = s[i];
+    if (!can(w, "DET") || !(can(w, "PRON") || can(w, "NUM"))) continue;
+    const slot* n = next(s, i);
+    // A degree adverb may come first: `en ganska strikt uppdelning`, `de mest avancerade`.
+    for (std::size_t j = i + 1; n && can(*n, "ADV") && j + 1 < s.size() && can(s[j + 1], "ADJ");
+         ++j)
+      n = &s[j + 1];
+    // The definite article den/det/de takes the weak form of an adjective (`det nya
+    // förslaget`); a strong (indefinite) adjective after it is predicative (`är det svårt`),
+    // and it is a pronoun. Nouns do not tell: `de resultat som`, `denna undersökning`.
+    const bool article = any(w, [](const candidate& c) {
+      return c.upos == "DET" && (c.lemma == "den" || c.lemma == "de");
+    });
+    const bool np_follows =
+        n && (n->folded == "här" || n->folded == "där" ||
+              (!any(*n, verb_with(f_fin)) && any(*n, [&](const candidate& c) {
+                 return is_nominal(c) && !(article && c.upos == "ADJ" && c.has(f_ind));
+               })));
+    // The indefinite article en/ett is a pronoun only when nothing nominal can follow: at a
+    // clause end or before `av`, `som` (`en av dem`, `ett som fungerar`).
+    const bool indefinite_article = any(w, [](const candidate& c) {
+      return c.upos == "DET" && c.lemma == "en";
+    });
+    if (indefinite_article) {
+      const bool alone = !n || is_punct(*n) || only(*n, "VERB") || only(*n, "AUX") ||
+                         n->folded == "av" || n->folded == "som";
+      select(w, upos_is(alone ? "PRON" : "DET"));
+      continue;
+    }
+    select(w, upos_is(np_follows ? "DET" : "PRON"));
+  }
+}
+
+// 7. Inside a noun phrase: after a determiner, a possessive or a genitive the next word is
+// nominal, not a verb (`ett svar`, `vår tro`, `Sveriges svar`); after a preposition a finite
+// verb cannot follow (`för svar`).
+void nominal_after_determiner(std::vector<slot>& s) {
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    const slot& p = s[i - 1];
+    const bool determiner = all(p, [](const candidate& c) {
+      return c.upos == "DET" || (c.upos == "PRON" && c.has(f_poss)) ||
+             ((c.upos == "NOUN" || c.upos == "PROPN") && c.has(f_gen));
+    });
+    if (determiner && any(s[i], is_nominal))
+      remove(s[i], [](const candidate& c) { return !is_nominal(c); });
+    else if (only(p, "ADP"))
+      remove(s[i], verb_with(f_fin));
+  }
+}
+
+// 8. An adjective (or participle) before a noun is attributive: `ett ökat intresse`, `nya
+// regler`.
+void adjective_before_noun(std::vector<slot>& s) {
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    if (!can(s[i], "ADJ") || only(s[i], "ADJ")) continue;
+    const slot& n = s[i + 1];
+    if (can(n, "NOUN") && all(n, [](const candidate& c) { return is_nominal(c); }))
+      select(s[i], upos_is("ADJ"));
+  }
+}
+
+// 9. Subject then verb: after a subject pronoun comes the finite verb (`vi svarar`, `de
+// kom`), and after the relative `som` too (`de som svarar`).
+void finite_after_subject(std::vector<slot>& s) {
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    const slot& p = s[i - 1];
+    const bool subject =
+        all(p, [](const candidate& c) { return c.upos == "PRON" && c.has(f_nom); }) ||
+        (p.folded == "som" && can(p, "PRON"));
+    if (subject) select(s[i], verb_with(f_fin));
+  }
+}
+
+bool is_copula(const candidate& c) {
+  static constexpr std::array<std::string_view, 8> verbs = {
+      "vara", "bli", "verka", "förefalla", "förbli", "synas", "tyckas", "te"};
+  return (c.upos == "AUX" || c.upos == "VERB") &&
+         std::find(verbs.begin(), verbs.end(), c.lemma) != verbs.end();
+}
+
+// 9b. Adverbial adjectives: the neuter form of an adjective, and a comparative or superlative,
+// modifies a verb or an adjective as an adverb (`arbetar snabbt`, `helt ny`, `tidigare
+// fanns`), unless it is predicative after a copula (`det är viktigt`) or stands before a noun
+// (`ett snabbt svar`). UD lemmatizes such adverbs to the adjective (`samtidigt` → `samtidig`).
+void adverbial_adjective(std::vector<slot>& s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    slot& w = s[i];
+    const auto adverbial_form = [](const candidate& c) {
+      return c.upos == "ADJ" && !c.has(f_part) &&
+             (c.has(f_neut | f_sing | f_ind) || c.feats.find("Degree=Cmp") != std::string::npos ||
+              c.feats.find("Degree=Sup") != std::string::npos);
+    };
+    if (!any(w, adverbial_form)) continue;
+    if (any(w, [](const candidate& c) { return c.upos == "NOUN" || c.upos == "VERB"; })) continue;
+    const slot* n = next(s, i);
+    const bool before_noun = n && (can(*n, "NOUN") || can(*n, "PROPN"));
+    const bool before_adjective =
+        n && (only(*n, "ADJ") || only(*n, "ADV")) && !before_noun;
+    bool predicative = false;
+    for (std::size_t j = i; j-- > 0;) {
+      if (any(s[j], is_copula) || can(s[j], "DET")) predicative = true;
+      if (!is_gap_word(s[j])) break;
+    }
+    if (before_noun || (predicative && !before_adjective)) continue;
+    if (can(w, "ADV")) {
+      select(w, upos_is("ADV"));
+      continue;
+    }
+    select(w, adverbial_form);
+    candidate& c = w.cands.front();
+    c = make_candidate(c.lemma, "ADV",
+                       c.feats.find("Degree=Cmp") != std::string::npos   ? "Degree=Cmp"
+                       : c.feats.find("Degree=Sup") != std::string::npos ? "Degree=Sup"
+                                                                         : "Degree=Pos");
+    w.cands.resize(1);
+  }
+}
+
+// 9c. Noun or finite verb (`får`, `lever`, `visar`): after a subject, an adverb or a
+// conjunction that begins a clause the word is the verb (`hon lever`, `nu visar`, `som får`).
+void verb_or_noun(std::vector<slot>& s) {
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    slot& w = s[i];
+    if (!any(w, verb_with(f_fin)) || !can(w, "NOUN")) continue;
+    const slot& p = s[i - 1];
+    const bool clause_context = all(p, [](const candidate& c) {
+      return (c.upos == "PRON" && !c.has(f_poss)) || c.upos == "ADV" || c.upos == "PART" ||
+             c.upos == "SCONJ" || c.upos == "PROPN" || (c.upos == "NOUN" && !c.has(f_gen));
+    });
+    if (clause_context) select(w, verb_with(f_fin));
+  }
+}
+
+// 10. A participle after `vara` or `bli` is predicative (`är utsatt`, `blev ökad`); a supine
+// elsewhere is a verb in a clause without `ha` (`som ökat`).
+void participle_or_supine(std::vector<slot>& s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    slot& w = s[i];
+    if (!any(w, verb_with(f_sup)) || !can(w, "ADJ")) continue;
+    const slot* p = prev(s, i);
+    const bool copula = p && any(*p, [](const candidate& c) {
+      return (c.upos == "AUX" || c.upos == "VERB") && (c.lemma == "vara" || c.lemma == "bli");
+    });
+    const bool det = p && (only(*p, "DET") || only(*p, "ADP"));
+    select(w, copula || det ? upos_is("ADJ") : verb_with(f_sup));
+  }
+}
+
+// 10b. A participle after a degree adverb, a copula or a determiner is an adjective, not a
+// past tense (`helt utlämnade`, `verkar välanpassade`, `de lägst avlönade`).
+void participle_after_modifier(std::vector<slot>& s) {
+  static constexpr std::array<std::string_view, 12> degree = {
+      "helt", "mer", "mest", "mycket", "så", "lika", "ganska", "alltför", "synnerligen",
+      "särskilt", "väl", "mindre"};
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    slot& w = s[i];
+    const auto participle = [](const candidate& c) { return c.upos == "ADJ" && c.has(f_part); };
+    if (!any(w, participle) || !any(w, verb_with(f_fin))) continue;
+    const slot& p = s[i - 1];
+    const bool degree_adverb =
+        std::find(degree.begin(), degree.end(), p.folded) != degree.end() ||
+        all(p, [](const candidate& c) {
+          return c.upos == "ADV" && c.feats.find("Degree=") != std::string::npos;
+        });
+    const bool modifier = degree_adverb || any(p, is_copula) || only(p, "DET");
+    if (modifier) select(w, participle);
+  }
+}
+
+// 11. Preposition or particle: `på`, `med`, `till`, `av` before a noun phrase are
+// prepositions; at the end of a clause or before a verb they are verb particles (`stänga av.`,
+// `ta med`).
+void adposition_or_particle(std::vector<slot>& s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    slot& w = s[i];
+    if (!can(w, "ADP") || only(w, "ADP") ||
+        !all(w, [](const candidate& c) { return c.upos == "ADP" || c.upos == "ADV"; }))
+      continue;
+    const slot* n = next(s, i);
+    const bool particle = !n || is_punct(*n) || only(*n, "VERB") || only(*n, "CCONJ");
+    if (particle && can(w, "ADV"))
+      select(w, upos_is("ADV"));
+    else
+      select(w, upos_is("ADP"));
+  }
+}
+
+// 12. `om` before a subject and a finite verb begins a clause (`om vi bygger`); otherwise it
+// is a preposition (`talar om det`).
+void conditional_om(std::vector<slot>& s) {
+  for (std::size_t i = 0; i + 2 < s.size(); ++i) {
+    if (s[i].folded != "om" || !can(s[i], "SCONJ")) continue;
+    // `som om`, `även om`: always a clause.
+    if (i > 0 && (s[i - 1].folded == "som" || s[i - 1].folded == "även")) {
+      select(s[i], upos_is("SCONJ"));
+      continue;
+    }
+    const bool subject = any(s[i + 1], [](const candidate& c) {
+      return c.upos == "PRON" && c.has(f_nom);
+    }) || can(s[i + 1], "NOUN") || can(s[i + 1], "PROPN");
+    const bool clause = subject && any(s[i + 2], verb_with(f_fin));
+    select(s[i], upos_is(clause ? "SCONJ" : "ADP"));
+  }
+}
+
+// 12b. `som` right after a noun or pronoun (or after a comma that follows one) begins a relative
+// clause and is a pronoun (`förslaget som kom`, `de som vill`); before a bare noun phrase it
+// is a preposition (`arbetar som lärare`); otherwise it compares (`lika stor som`).
+void relative_som(std::vector<slot>& s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i].folded != "som" || !can(s[i], "PRON")) continue;
+    auto nominal_head = [](const slot& p) {
+      return any(p, [](const candidate& c) {
+        return c.upos == "NOUN" || c.upos == "PROPN" || (c.upos == "PRON" && !c.has(f_poss));
+      });
+    };
+    bool relative = i > 0 && nominal_head(s[i - 1]);
+    if (i > 1 && s[i - 1].folded == "," && nominal_head(s[i - 2])) relative = true;
+    if (relative) {
+      select(s[i], upos_is("PRON"));
+      continue;
+    }
+    const slot* n = next(s, i);
+    const bool np = n && any(*n, [](const candidate& c) {
+      return c.upos == "NOUN" || c.upos == "ADJ" || c.upos == "DET" || c.upos == "PROPN";
+    }) && !any(*n, verb_with(f_fin));
+    select(s[i], upos_is(np ? "ADP" : "SCONJ"));
+  }
+}
+
+// 13. Finite verb: a verb form still ambiguous prefers present, then past, over the rest.
+int default_rank(const candidate& c) {
+  static constexpr std::array<std::string_view, 14> order = {
+      "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX",
+      "NOUN", "ADJ", "VERB", "ADV", "NUM", "PROPN", "INTJ"};
+  int r = static_cast<int>(order.size());
+  for (std::size_t k = 0; k < order.size(); ++k)
+    if (order[k] == c.upos) r = static_cast<int>(k);
+  if (c.upos == "ADJ" && c.has(f_part)) r = 11;  // `svarade`, `fortfarande`: verb, adverb first
+  int sub = c.has(f_pres) ? 0 : c.has(f_past) ? 1 : c.has(f_inf) ? 2 : c.has(f_sup) ? 3 : 4;
+  return r * 8 + sub;
+}
+
+}  // namespace
+
+void disambiguate(std::vector<slot>& s) {
+  proper_nouns(s);
+  imperative_only_initially(s);
+  infinitive_marker(s);
+  modal_auxiliaries(s);
+  perfect_auxiliary(s);
+  determiner_or_pronoun(s);
+  nominal_after_determiner(s);
+  adjective_before_noun(s);
+  finite_after_subject(s);
+  adverbial_adjective(s);
+  verb_or_noun(s);
+  participle_or_supine(s);
+  participle_after_modifier(s);
+  adposition_or_particle(s);
+  conditional_om(s);
+  relative_som(s);
+  // What the rules left open: the exception table's order for its words, else the ranking.
+  for (slot& w : s) {
+    if (w.cands.size() < 2) continue;
+    if (w.cands[0].from_table) {
+      w.cands.resize(1);
+      continue;
+    }
+    std::stable_sort(w.cands.begin(), w.cands.end(), [](const candidate& a, const candidate& b) {
+      return default_rank(a) < default_rank(b);
+    });
+    w.cands.resize(1);
+  }
+}
+
+}  // namespace svpol::detail

@@ -1,0 +1,25 @@
+// Private: ordered rules that choose one reading per token from its neighbours.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "annotate/candidate.hpp"
+#include "svpol/tokenize.hpp"
+
+namespace svpol::detail {
+
+// One token of a sentence while it is being disambiguated.
+struct slot {
+  const token* tok = nullptr;
+  std::string folded;               // token::norm
+  std::vector<candidate> cands;     // never empty
+  bool initial = false;             // first word of the sentence (or after a colon or quote)
+  bool capitalized = false;         // form begins with a capital letter
+};
+
+// Reduces every slot to a single candidate (cands[0]). The rules are applied in order, each
+// over the whole sentence; a rule never removes a token's last candidate.
+void disambiguate(std::vector<slot>& sentence);
+
+}  // namespace svpol::detail

@@ -1,0 +1,260 @@
+#include "svpol/morphology.hpp"
+
+#include <atomic>
+#include <cstdlib>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "annotate/apertium.hpp"
+#include "annotate/candidate.hpp"
+#include "annotate/disambiguate.hpp"
+#include "annotate/exceptions.hpp"
+#include "svpol/normalize.hpp"
+
+namespace svpol {
+
+namespace detail {
+
+namespace {
+
+std::atomic<std::uint64_t> next_tagger_id{1};
+
+using readings = std::vector<candidate>;
+
+// The readings of word forms this thread has looked up. Text is Zipf-distributed, so most
+// tokens hit; the cache is dropped when it grows past `max_entries` (a memory bound, not LRU:
+// the frequent forms come back at once).
+struct form_cache {
+  static constexpr std::size_t max_entries = 200'000;
+  std::uint64_t owner = 0;
+  std::unordered_map<std::string, readings> map;
+};
+thread_local form_cache cache;
+
+
+// Swedish capitalizes names only, so a capitalized word the analyser does not know may be one;
+// the rules decide from its position. (Known words keep their class: UD tags the words of
+// multiword names by class, `Svenska Dagbladet` ADJ NOUN.) A compound whose head is written in
+// lower case is a common noun (`EU-medlemskapet`).
+void add_name_reading(const std::string& form, readings& rs) {
+  if (!begins_upper(form)) return;
+  const std::size_t hyphen = form.rfind('-');
+  if (hyphen != std::string::npos && !begins_upper(std::string_view(form).substr(hyphen + 1)))
+    return;
+  for (const candidate& c : rs)
+    if (c.upos == "PROPN") return;
+  rs.push_back(make_candidate(form, "PROPN", "Case=Nom"));
+}
+
+// Punctuation tokens that UD counts as symbols.
+bool is_symbol(const std::string& form) {
+  static const std::unordered_set<std::string> symbols = {"%", "§", "+", "=", "<", ">", "°", "€",
+                                                          "$", "£", "±", "×", "÷", "&"};
+  return symbols.count(form) > 0;
+}
+
+// Swedish compounds join their parts directly or with a linking morpheme (`hållbarhet-s-
+// kommission`, `kvinn-o-rörelse`, `gat-u-belysning`).
+constexpr std::string_view linkers = "seauo";
+
+}  // namespace
+
+class tagger_impl {
+ public:
+  tagger_impl(const std::filesystem::path& analyser, exception_table table)
+      : analyser_(analyser), table_(std::move(table)), id_(next_tagger_id.fetch_add(1)) {}
+
+  void tag(std::vector<token>& toks, const std::vector<sentence>& sents) const;
+
+ private:
+  void fill_cache(const std::vector<token>& toks) const;
+  readings compound(const std::string& folded,
+                    const std::unordered_map<std::string, apertium_analysis>& parts) const;
+
+  apertium_analyser analyser_;
+  exception_table table_;
+  std::uint64_t id_;
+};
+
+readings tagger_impl::compound(
+    const std::string& w, const std::unordered_map<std::string, apertium_analysis>& parts) const {
+  auto known = [&](const std::string& s) {
+    const auto it = parts.find(s);
+    return it != parts.end() && !it->second.readings.empty();
+  };
+  auto head_readings = [&](std::size_t p) -> readings {
+    const std::string head = w.substr(p);
+    const auto it = parts.find(head);
+    if (it == parts.end()) return {};
+    readings rs = candidates_from_apertium(head, it->second.readings);
+    std::erase_if(rs, [](const candidate& c) { return c.upos == "PROPN" || c.upos == "PUNCT"; });
+    for (candidate& c : rs) c.lemma = w.substr(0, p) + c.lemma;
+    return rs;
+  };
+  // The longest known head whose first part is a word, or a word and a linking morpheme.
+  for (std::size_t p = 2; p + 3 <= w.size(); ++p) {
+    if ((static_cast<unsigned char>(w[p]) & 0xC0) == 0x80) continue;  // inside a code point
+    const std::string prefix = w.substr(0, p);
+    const bool prefix_ok =
+        known(prefix) || (prefix.size() > 2 && linkers.find(prefix.back()) != linkers.npos &&
+                          known(prefix.substr(0, prefix.size() - 1)));
+    if (!prefix_ok) continue;
+    if (readings rs = head_readings(p); !rs.empty()) return rs;
+  }
+  // The first part may itself be unknown (`hållbarhets-`): then the longest known head of at
+  // least four letters that is a content word.
+  for (std::size_t p = 3; p + 4 <= w.size(); ++p) {
+    if ((static_cast<unsigned char>(w[p]) & 0xC0) == 0x80) continue;
+    readings rs = head_readings(p);
+    std::erase_if(rs, [](const candidate& c) {
+      return c.upos != "NOUN" && c.upos != "ADJ" && c.upos != "VERB";
+    });
+    if (!rs.empty()) return rs;
+  }
+  return {};
+}
+
+void tagger_impl::fill_cache(const std::vector<token>& toks) const {
+  if (cache.owner != id_ || cache.map.size() > form_cache::max_entries) {
+    cache.map.clear();
+    cache.owner = id_;
+  }
+  std::vector<std::string> forms;
+  std::unordered_set<std::string> seen;
+  for (const token& t : toks) {
+    if (t.kind != token_kind::word || cache.map.count(t.form) || !seen.insert(t.form).second)
+      continue;
+    if (const readings* r = table_.find(t.norm)) {
+      cache.map.emplace(t.form, *r);
+      continue;
+    }
+    forms.push_back(t.form);
+  }
+  if (forms.empty()) return;
+
+  const std::vector<std::string_view> views(forms.begin(), forms.end());
+  const std::vector<apertium_analysis> found = analyser_.analyse(views);
+
+  // Words the analyser does not know: look up every split into head and first part at once.
+  std::vector<std::size_t> unknown;
+  std::vector<std::string> pieces;
+  std::unordered_set<std::string> piece_set;
+  auto want = [&](std::string s) {
+    if (s.size() >= 2 && piece_set.insert(s).second) pieces.push_back(std::move(s));
+  };
+  for (std::size_t k = 0; k < forms.size(); ++k) {
+    readings rs = candidates_from_apertium(forms[k], found[k].readings);
+    if (!rs.empty()) {
+        cache.map.emplace(forms[k], std::move(rs));
+      continue;
+    }
+    unknown.push_back(k);
+    const std::string folded = fold_case(forms[k]);
+    const std::size_t hyphen = folded.rfind('-');
+    const std::string w = hyphen == std::string::npos ? folded : folded.substr(hyphen + 1);
+    want(w);
+    for (std::size_t p = 2; p + 3 <= w.size(); ++p) {
+      if ((static_cast<unsigned char>(w[p]) & 0xC0) == 0x80) continue;
+      want(w.substr(p));
+      want(w.substr(0, p));
+      if (linkers.find(w[p - 1]) != linkers.npos) want(w.substr(0, p - 1));
+    }
+  }
+  std::unordered_map<std::string, apertium_analysis> parts;
+  if (!pieces.empty()) {
+    const std::vector<std::string_view> pv(pieces.begin(), pieces.end());
+    std::vector<apertium_analysis> pa = analyser_.analyse(pv);
+    for (std::size_t k = 0; k < pieces.size(); ++k) parts.emplace(pieces[k], std::move(pa[k]));
+  }
+  for (std::size_t k : unknown) {
+    const std::string& form = forms[k];
+    const std::string folded = fold_case(form);
+    const std::size_t hyphen = folded.rfind('-');
+    // After a hyphen the prefix is kept as written (`EU-medlemskapet` → `EU-medlemskap`).
+    const std::string prefix = hyphen == std::string::npos ? "" : form.substr(0, hyphen + 1);
+    const std::string w = hyphen == std::string::npos ? folded : folded.substr(hyphen + 1);
+    readings rs;
+    if (const auto it = parts.find(w); it != parts.end() && !it->second.readings.empty()) {
+      rs = candidates_from_apertium(w, it->second.readings);
+      std::erase_if(rs, [](const candidate& c) { return c.upos == "PROPN"; });
+    }
+    if (rs.empty()) rs = compound(w, parts);
+    if (rs.empty()) rs = guess_unknown(w);
+    for (candidate& c : rs) c.lemma = prefix + c.lemma;
+    add_name_reading(form, rs);
+    cache.map.emplace(form, std::move(rs));
+  }
+}
+
+void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sents) const {
+  fill_cache(toks);
+  std::vector<slot> s;
+  for (const sentence& sent : sents) {
+    s.clear();
+    bool initial = true;
+    for (std::size_t i = sent.first_token; i < sent.end_token && i < toks.size(); ++i) {
+      const token& t = toks[i];
+      slot w;
+      w.tok = &t;
+      w.folded = t.norm;
+      switch (t.kind) {
+        case token_kind::word: {
+          const auto it = cache.map.find(t.form);
+          w.cands = it != cache.map.end() ? it->second : guess_unknown(t.norm);
+          w.capitalized = begins_upper(t.form);
+          w.initial = initial;
+          initial = false;
+          break;
+        }
+        case token_kind::number:
+          w.cands = {make_candidate(t.form, "NUM", "NumType=Card")};
+          break;
+        case token_kind::punct:
+          w.cands = {make_candidate(t.form, is_symbol(t.form) ? "SYM" : "PUNCT", "")};
+          // A colon or an opening quote starts a new clause, often capitalized.
+          if (t.form == ":" || t.form == "\"" || t.form == "”" || t.form == "“" || t.form == "«" ||
+              t.form == "–")
+            initial = true;
+          break;
+        case token_kind::symbol:
+          w.cands = {make_candidate(t.form, "SYM", "")};
+          break;
+        case token_kind::url:
+        case token_kind::email:
+          w.cands = {make_candidate(t.form, "X", "")};
+          break;
+      }
+      if (w.cands.empty()) w.cands = {make_candidate(t.form, "X", "")};
+      s.push_back(std::move(w));
+    }
+    disambiguate(s);
+    for (std::size_t k = 0; k < s.size(); ++k) {
+      token& t = toks[sent.first_token + k];
+      candidate& c = s[k].cands.front();
+      t.lemma = std::move(c.lemma);
+      t.upos = std::move(c.upos);
+      t.feats = std::move(c.feats);
+    }
+  }
+}
+
+}  // namespace detail
+
+tagger tagger::load(const std::filesystem::path& lexicon_dir,
+                    const std::filesystem::path& analyser) {
+  auto table = detail::exception_table::load(lexicon_dir / "lemma-exceptions.tsv");
+  return tagger(std::make_shared<const detail::tagger_impl>(analyser, std::move(table)));
+}
+
+void tagger::tag(const document&, std::vector<token>& toks,
+                 const std::vector<sentence>& sents) const {
+  impl_->tag(toks, sents);
+}
+
+std::filesystem::path tagger::default_analyser_path() {
+  if (const char* env = std::getenv("SVPOL_APERTIUM_SWE"); env && *env) return env;
+  return "/usr/share/apertium/apertium-swe-dan/swe-dan.automorf.bin";
+}
+
+}  // namespace svpol

@@ -1,0 +1,324 @@
+// Lemmas, UPOS and FEATS (svpol/morphology.hpp). Every sentence here is written for the test.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
+#include <thread>
+#include <string>
+#include <vector>
+
+#include "annotate/apertium.hpp"
+#include "annotate/candidate.hpp"
+#include "annotate/exceptions.hpp"
+#include "svpol/error.hpp"
+#include "svpol/eval.hpp"
+#include "svpol/lexicon.hpp"
+#include "svpol/morphology.hpp"
+#include "svpol/pipeline.hpp"
+
+namespace {
+
+const svpol::lexicon& test_lexicon() {
+  static const svpol::lexicon lex = svpol::lexicon::load_dir(SVPOL_TEST_LEXICONS);
+  return lex;
+}
+
+const svpol::tagger& test_tagger() {
+  static const svpol::tagger tag = svpol::tagger::load(SVPOL_TEST_LEXICONS);
+  return tag;
+}
+
+std::vector<svpol::token> tag(const std::string& text) {
+  auto doc = svpol::document::from_utf8(text, "t");
+  auto toks = svpol::tokenize(doc, test_lexicon().abbreviations());
+  auto sents = svpol::split_sentences(doc, toks, test_lexicon().abbreviations());
+  test_tagger().tag(doc, toks, sents);
+  return toks;
+}
+
+// The token with form `form` (the first one) in `text`.
+svpol::token word(const std::string& text, const std::string& form) {
+  for (auto& t : tag(text))
+    if (t.form == form) return t;
+  FAIL("no token '" << form << "' in '" << text << "'");
+  return {};
+}
+
+struct row {
+  const char* text;
+  const char* form;
+  const char* lemma;
+  const char* upos;
+};
+
+void check_rows(const std::vector<row>& rows) {
+  for (const row& r : rows) {
+    INFO(r.text << "  [" << r.form << "]");
+    const svpol::token t = word(r.text, r.form);
+    CHECK(t.lemma == r.lemma);
+    CHECK(t.upos == r.upos);
+  }
+}
+
+bool has_feat(const svpol::token& t, const std::string& f) {
+  return ("|" + t.feats + "|").find("|" + f + "|") != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("the analyser lemmatizes inflected forms", "[morphology]") {
+  check_rows({
+      {"Hon kom hem sent.", "kom", "komma", "VERB"},
+      {"Priserna har kommit ner.", "kommit", "komma", "VERB"},
+      {"Myndigheternas ansvar växer.", "Myndigheternas", "myndighet", "NOUN"},
+      {"Vi läste om myndigheternas ansvar.", "myndigheternas", "myndighet", "NOUN"},
+      {"Kostnaden har ökat kraftigt.", "ökat", "öka", "VERB"},
+      {"Vi bor i Stockholm.", "Stockholm", "Stockholm", "PROPN"},
+  });
+  const auto gen = word("Vi läste om myndigheternas ansvar.", "myndigheternas");
+  CHECK(has_feat(gen, "Case=Gen"));
+  CHECK(has_feat(gen, "Definite=Def"));
+  CHECK(has_feat(gen, "Number=Plur"));
+}
+
+TEST_CASE("the exception table fixes closed classes and UD conventions", "[morphology]") {
+  check_rows({
+      {"Skolan är stängd.", "är", "vara", "AUX"},
+      {"Skolan var stängd.", "var", "vara", "AUX"},
+      {"Skolan har varit stängd.", "varit", "vara", "AUX"},
+      {"Vi ska bygga.", "ska", "skola", "AUX"},
+      {"Vi skall bygga.", "skall", "skola", "AUX"},
+      {"Vi skulle bygga.", "skulle", "skola", "AUX"},
+      {"Vi kan bygga.", "kan", "kunna", "AUX"},
+      {"Vi har byggt.", "har", "ha", "AUX"},
+      {"Det gäller våra skolor.", "våra", "vi", "PRON"},
+      {"Hon tog sin bok.", "sin", "sig", "PRON"},
+      {"Det finns pengar.", "finns", "finnas", "VERB"},
+      {"Vi gav de nya reglerna en chans.", "de", "de", "DET"},
+      {"Vi bygger t.ex. skolor.", "t.ex.", "till_exempel", "ADV"},
+  });
+}
+
+TEST_CASE("the exception table parser", "[morphology]") {
+  using svpol::detail::exception_table;
+  SECTION("entries, comments and order") {
+    const auto t = exception_table::parse(
+        "# comment\n\nsom\tsom\tPRON\tPronType=Rel  # relative\nsom\tsom\tSCONJ\n", "x.tsv");
+    const auto* e = t.find("som");
+    REQUIRE(e);
+    REQUIRE(e->size() == 2);
+    CHECK((*e)[0].upos == "PRON");
+    CHECK((*e)[0].feats == "PronType=Rel");
+    CHECK((*e)[1].upos == "SCONJ");
+    CHECK(t.find("och") == nullptr);
+  }
+  SECTION("every malformed line is reported") {
+    try {
+      exception_table::parse("bra\tbra\n\nok\tok\tADV\nfel\tfel\tADVERB\n", "x.tsv");
+      FAIL("no rule_error");
+    } catch (const svpol::rule_error& e) {
+      REQUIRE(e.diagnostics.size() == 2);
+      CHECK(e.diagnostics[0].line == 1);
+      CHECK(e.diagnostics[1].line == 4);
+      CHECK(e.diagnostics[1].message.find("ADVERB") != std::string::npos);
+    }
+  }
+  SECTION("the shipped table loads") {
+    CHECK(exception_table::load(std::string(SVPOL_TEST_LEXICONS) + "/lemma-exceptions.tsv").size() >
+          100);
+  }
+}
+
+TEST_CASE("unknown compounds are lemmatized on their head", "[morphology]") {
+  check_rows({
+      {"Vi läste om hållbarhetskommissionen i går.", "hållbarhetskommissionen",
+       "hållbarhetskommission", "NOUN"},
+      {"Det är ett brottsförebyggande arbete.", "brottsförebyggande", "brottsförebyggande",
+       "ADJ"},
+      // Made up: solpanel + s + bidrag, plural definite.
+      {"Hon sökte solpanelsbidragen.", "solpanelsbidragen", "solpanelsbidrag", "NOUN"},
+      // Made up: cykel + väg + s + utredning + -arna.
+      {"Vi läste cykelvägsutredningarna.", "cykelvägsutredningarna", "cykelvägsutredning",
+       "NOUN"},
+      // After a hyphen the first part is kept as written.
+      {"Vi stöder EU-medlemskapet.", "EU-medlemskapet", "EU-medlemskap", "NOUN"},
+  });
+}
+
+TEST_CASE("words nobody knows get a guess from their ending", "[morphology]") {
+  check_rows({
+      {"Vi såg utsattheten.", "utsattheten", "utsatthet", "NOUN"},
+      {"Vi mätte flurbigheten.", "flurbigheten", "flurbighet", "NOUN"},  // made up
+      {"Vi mätte flurbigheterna.", "flurbigheterna", "flurbighet", "NOUN"},
+      {"Vi träffade Zlorbin i Malmö.", "Zlorbin", "Zlorbin", "PROPN"},  // a name mid-sentence
+  });
+}
+
+TEST_CASE("participles get their UD lemma", "[morphology]") {
+  using svpol::detail::participle_lemma;
+  struct {
+    const char *form, *verb, *lemma;
+  } rows[] = {{"ökat", "öka", "ökad"},       {"ökade", "öka", "ökad"},  {"taget", "ta", "tagen"},
+              {"slutna", "sluta", "sluten"}, {"sett", "se", "sedd"},    {"satt", "sätta", "satt"},
+              {"sänkta", "sänka", "sänkt"},  {"byggt", "bygga", "byggd"}, {"valda", "välja", "vald"}};
+  for (const auto& r : rows) {
+    INFO(r.form);
+    CHECK(participle_lemma(r.form, r.verb) == r.lemma);
+  }
+  check_rows({{"Ett ökat intresse märks.", "ökat", "ökad", "ADJ"},
+              {"Ett brett förebyggande arbete behövs.", "förebyggande", "förebyggande", "ADJ"}});
+}
+
+TEST_CASE("disambiguation rules", "[morphology][rules]") {
+  SECTION("a capitalized word inside a sentence is a name") {
+    check_rows({{"Frågan gick till Sverige.", "Sverige", "Sverige", "PROPN"}});
+  }
+  SECTION("att before an infinitive is PART, else SCONJ") {
+    check_rows({{"Vi lovar att bygga fler bostäder.", "att", "att", "PART"},
+                {"Vi lovar att bygga fler bostäder.", "bygga", "bygga", "VERB"},
+                {"Vi lovar att inte höja skatten.", "att", "att", "PART"},
+                {"Vi lovar att vi bygger.", "att", "att", "SCONJ"}});
+    CHECK(has_feat(word("Vi lovar att bygga fler bostäder.", "bygga"), "VerbForm=Inf"));
+  }
+  SECTION("modals with an infinitive are AUX") {
+    check_rows({{"Kommunen kan inte bygga mer.", "kan", "kunna", "AUX"},
+                {"Vi vill ha svar.", "vill", "vilja", "AUX"},
+                {"Vi vill det.", "vill", "vilja", "VERB"},
+                {"Nu får kommunerna bygga.", "får", "få", "AUX"},
+                {"Nu får kommunerna pengar.", "får", "få", "VERB"}});
+    CHECK(has_feat(word("Vi ska se över reglerna.", "se"), "VerbForm=Inf"));
+  }
+  SECTION("komma att is AUX, komma alone a verb") {
+    check_rows({{"Det kommer att ta tid.", "kommer", "komma", "AUX"},
+                {"Hon kommer hem i kväll.", "kommer", "komma", "VERB"}});
+  }
+  SECTION("ha with a supine is AUX") {
+    check_rows({{"Priserna har stigit.", "har", "ha", "AUX"},
+                {"Priserna har stigit.", "stigit", "stiga", "VERB"},
+                {"Hade regeringen redan beslutat?", "Hade", "ha", "AUX"},
+                {"Vi har tid.", "har", "ha", "VERB"}});
+    CHECK(has_feat(word("Priserna har stigit.", "stigit"), "VerbForm=Sup"));
+  }
+  SECTION("determiner before a noun phrase, pronoun elsewhere") {
+    check_rows({{"Det nya förslaget är bra.", "Det", "den", "DET"},
+                {"Det är bra.", "Det", "den", "PRON"},
+                {"Är det svårt?", "det", "den", "PRON"},
+                {"De flesta röstade ja.", "De", "de", "DET"},
+                {"De röstade ja.", "De", "de", "PRON"},
+                {"Det blev en mycket lång dag.", "en", "en", "DET"},
+                {"Hon är en av dem.", "en", "en", "PRON"}});
+  }
+  SECTION("after a determiner the word is nominal") {
+    check_rows({{"Vi väntar på ett svar.", "svar", "svar", "NOUN"}});
+  }
+  SECTION("an adjective before a noun is attributive") {
+    check_rows({{"Kommunen har kollektiva lösningar.", "kollektiva", "kollektiv", "ADJ"}});
+  }
+  SECTION("after a subject pronoun the verb is finite") {
+    check_rows({{"Hon lever gott.", "lever", "leva", "VERB"}});
+  }
+  SECTION("noun or finite verb after an adverb") {
+    check_rows({{"Nu visar siffrorna en ökning.", "visar", "visa", "VERB"}});
+  }
+  SECTION("neuter and comparative adjectives as adverbs") {
+    check_rows({{"Arbetet går snabbt framåt.", "snabbt", "snabb", "ADV"},
+                {"Det är viktigt.", "viktigt", "viktig", "ADJ"},
+                {"Ett snabbt svar kom.", "snabbt", "snabb", "ADJ"}});
+  }
+  SECTION("a supine without ha in a subordinate clause") {
+    check_rows({{"Antalet som ökat är stort.", "ökat", "öka", "VERB"}});
+  }
+  SECTION("a participle after a degree adverb or a copula is an adjective") {
+    check_rows({{"Eleverna verkar helt uppslukade.", "uppslukade", "uppslukad", "ADJ"},
+                {"Eleverna verkar uppslukade.", "uppslukade", "uppslukad", "ADJ"},
+                {"Eleverna svarade snabbt.", "svarade", "svara", "VERB"}});
+  }
+  SECTION("preposition or verb particle") {
+    check_rows({{"Hon stängde av.", "av", "av", "ADV"},
+                {"Ett beslut av regeringen kom.", "av", "av", "ADP"}});
+  }
+  SECTION("om before a clause is a conjunction") {
+    check_rows({{"Om vi bygger mer sjunker priserna.", "Om", "om", "SCONJ"},
+                {"Vi talar om skolan.", "om", "om", "ADP"},
+                {"Det ser ut som om det regnar.", "om", "om", "SCONJ"}});
+  }
+  SECTION("som: relative pronoun, preposition, conjunction") {
+    check_rows({{"Förslaget som kom i går är bra.", "som", "som", "PRON"},
+                {"Hon arbetar som lärare.", "som", "som", "ADP"},
+                {"Han gör som han vill.", "som", "som", "SCONJ"}});
+  }
+}
+
+TEST_CASE("features the rules need", "[morphology]") {
+  const auto kommer = word("Det kommer att ta tid.", "kommer");
+  CHECK(has_feat(kommer, "Tense=Pres"));
+  CHECK(has_feat(kommer, "VerbForm=Fin"));
+  CHECK(has_feat(word("Hon kom hem sent.", "kom"), "Tense=Past"));
+  CHECK(has_feat(word("Stöd ges till kommunerna.", "ges"), "Voice=Pass"));
+  CHECK(has_feat(word("Vi väntar på ett svar.", "svar"), "Number=Sing"));
+}
+
+TEST_CASE("numbers, punctuation and symbols come from the token kind", "[morphology]") {
+  const auto toks = tag("Räntan steg med 3,5 %.");
+  REQUIRE(toks.size() == 6);
+  CHECK(toks[3].upos == "NUM");
+  CHECK(toks[3].lemma == "3,5");
+  CHECK(toks[4].upos == "SYM");
+  CHECK(toks[5].upos == "PUNCT");
+  for (const auto& t : toks) CHECK(!t.lemma.empty());
+}
+
+TEST_CASE("a missing analyser is an input error naming the package", "[morphology]") {
+  try {
+    svpol::tagger::load(SVPOL_TEST_LEXICONS, "/nonexistent/swe-dan.automorf.bin");
+    FAIL("no input_error");
+  } catch (const svpol::input_error& e) {
+    CHECK(std::string(e.what()).find("/nonexistent/swe-dan.automorf.bin") != std::string::npos);
+    CHECK(std::string(e.what()).find("apertium-swe-dan") != std::string::npos);
+  }
+}
+
+TEST_CASE("lt-proc output lines are parsed", "[morphology]") {
+  const auto a = svpol::detail::parse_apertium_line("^kom/komma<vblex><imp>/komma<vblex><past><actv>$");
+  REQUIRE(a.readings.size() == 2);
+  CHECK(a.readings[1].lemma == "komma");
+  CHECK(a.readings[1].has("past"));
+  CHECK(svpol::detail::parse_apertium_line("^x/*x$").readings.empty());
+  CHECK(svpol::detail::parse_apertium_line("^är/vara¹<vblex><pres>$").readings[0].lemma == "vara");
+  CHECK(svpol::detail::parse_apertium_line("^EU/EU<np>$-^råd/råd<n>$").parts.size() == 2);
+}
+
+TEST_CASE("the tagger is safe to share between threads", "[morphology]") {
+  std::vector<std::thread> threads;
+  std::vector<std::string> lemmas(4);
+  for (std::size_t i = 0; i < lemmas.size(); ++i)
+    threads.emplace_back([&, i] { lemmas[i] = word("Myndigheternas ansvar växer.", "Myndigheternas").lemma; });
+  for (auto& t : threads) t.join();
+  for (const auto& l : lemmas) CHECK(l == "myndighet");
+}
+
+namespace {
+
+svpol::ud_result eval_shared(const std::string& name) {
+  const std::string path = std::string(SVPOL_SHARED_DIR) + "/ud/" + name;
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE(in);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const svpol::pipeline pipe(test_lexicon(), test_tagger());
+  return svpol::evaluate_ud(text, path, pipe);
+}
+
+}  // namespace
+
+// The bars of issue 3 on the UD Swedish dev sets, from raw text.
+TEST_CASE("lemma and UPOS accuracy on UD Swedish dev sets", "[morphology][eval]") {
+  SECTION("Talbanken") {
+    const auto r = eval_shared("sv_talbanken-ud-dev.conllu");
+    CHECK(r.lemma_accuracy() >= 0.950);
+    CHECK(r.upos_accuracy() >= 0.930);
+  }
+  SECTION("LinES") {
+    const auto r = eval_shared("sv_lines-ud-dev.conllu");
+    CHECK(r.lemma_accuracy() >= 0.930);
+    CHECK(r.upos_accuracy() >= 0.910);
+  }
+}
