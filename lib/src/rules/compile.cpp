@@ -537,7 +537,7 @@ rule_set build(const std::vector<source_file>& files, const lexicon_classes* cla
   std::vector<diagnostic> errors;
   std::map<std::string, std::pair<std::string, int>> ids;  // id -> file, line
   for (const auto& f : files) {
-    const std::size_t before = data->rules.size();
+    const std::size_t before = data->rules.size(), errors_before = errors.size();
     compile_file(f.text, f.name, classes, data->rules, errors);
     reporter rep(f.text, f.name, errors);
     for (std::size_t i = before; i < data->rules.size(); ++i) {
@@ -548,6 +548,11 @@ rule_set build(const std::vector<source_file>& files, const lexicon_classes* cla
                                              it->second.first + ":" +
                                              std::to_string(it->second.second) + ")");
     }
+    // Syntax errors are found before the checker runs; report in the order of the file.
+    std::stable_sort(errors.begin() + static_cast<std::ptrdiff_t>(errors_before), errors.end(),
+                     [](const diagnostic& a, const diagnostic& b) {
+                       return a.line != b.line ? a.line < b.line : a.column < b.column;
+                     });
   }
   if (!errors.empty()) throw rule_error(std::move(errors));
   for (auto& r : data->rules)

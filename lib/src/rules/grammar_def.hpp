@@ -64,6 +64,7 @@ x3::rule<struct constraint_name_id, ast::constraint_kind> const constraint_name 
 x3::rule<struct constraint_id, ast::constraint> const constraint = "condition";
 x3::rule<struct set_stmt_id, ast::set_stmt> const set_stmt = "set statement";
 x3::rule<struct where_stmt_id, ast::where_stmt> const where_stmt = "where statement";
+x3::rule<struct match_end_id, bool> const match_end = "';'";
 x3::rule<struct match_stmt_id, ast::match_stmt> const match_stmt = "match statement";
 x3::rule<struct statement_id, ast::statement> const statement = "statement";
 x3::rule<struct body_end_id> const body_end = "'set', 'where', 'match' or '}'";
@@ -100,7 +101,8 @@ auto const constraint_name_def = lexeme[constraint_names >> !word_char];
 auto const constraint_def = x3::matches[kw("not")] > constraint_name;
 auto const set_stmt_def = kw("set") > assignment >> *(',' > assignment) > ';';
 auto const where_stmt_def = kw("where") > constraint >> *(',' > constraint) > ';';
-auto const match_stmt_def = kw("match") > alternatives > (lit(';') >> x3::attr(false));
+auto const match_end_def = lit(';') >> x3::attr(false);
+auto const match_stmt_def = kw("match") > alternatives > match_end;
 auto const statement_def = set_stmt | where_stmt | match_stmt;
 auto const body_end_def = lit('}');
 auto const rule_def_def = kw("rule") > name > ':' > name > -(kw("priority") > integer) > '{' >
@@ -109,7 +111,7 @@ auto const rule_def_def = kw("rule") > name > ':' > name > -(kw("priority") > in
 BOOST_SPIRIT_DEFINE(name, number, integer, quoted, flags, value, op, attr_test, primary, unary,
                     and_test, or_test, any_token, bracket, group, atom, quant, item, sequence,
                     alternatives, setting_value, assign_value, assign_from, assignment,
-                    constraint_name, constraint, set_stmt, where_stmt, match_stmt, statement,
+                    constraint_name, constraint, set_stmt, where_stmt, match_end, match_stmt, statement,
                     body_end, rule_def)
 
 // Nodes that errors point at get their byte offsets.
