@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -367,4 +369,39 @@ TEST_CASE("one matcher serves several threads", "[rules][match]") {
     });
   for (auto& th : threads) th.join();
   for (auto c : counts) CHECK(c == 400);
+}
+
+TEST_CASE("lexicon class names cover the classes below them", "[rules][lex]") {
+  const R::class_list c({"actor-x", "actor.authority", "actors"});
+  CHECK(c.has_class("actor"));
+  CHECK(c.has_class("actor.authority"));
+  CHECK(c.has_class("actor-x"));
+  CHECK_FALSE(c.has_class("actor.auth"));
+  CHECK_FALSE(c.has_class("act"));
+  CHECK(R::class_matches("actor.authority", "actor"));
+  CHECK_FALSE(R::class_matches("actors", "actor"));
+}
+
+TEST_CASE("a rule directory reports the errors of all its files", "[rules][errors]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "svpol_rules_test_dir";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "a.svr") << "rule x : Problem { match [word=\"a\"]; }\n"
+                                  "rule y : Problem { match [wrd=\"b\"]; }\n";
+  std::ofstream(dir / "b.svr") << "# same id as in a.svr\nrule x : Problem { match []; }\n";
+  std::ofstream(dir / "notes.txt") << "not a rule file";
+  try {
+    R::load_dir(dir);
+    FAIL("no error");
+  } catch (const svpol::rule_error& e) {
+    REQUIRE(e.diagnostics.size() == 2);
+    CHECK(e.diagnostics[0].file == (dir / "a.svr").string());
+    CHECK(e.diagnostics[0].line == 2);
+    CHECK(e.diagnostics[1].file == (dir / "b.svr").string());
+    CHECK(e.diagnostics[1].message ==
+          "duplicate rule id 'x' (first defined at " + (dir / "a.svr").string() + ":1)");
+  }
+  CHECK_THROWS_AS(R::load_dir(dir / "nowhere"), svpol::input_error);
+  fs::remove_all(dir);
 }

@@ -19,7 +19,20 @@
 //   }
 //
 // The pattern language is CQP's (Korp, CWB) with lexicon classes and named captures; the
-// full syntax is in lexicons/sv/rules/README.md. Offsets in this header are token indices
+// full syntax is in lexicons/sv/rules/README.md. In short:
+//
+//   rule       = "rule" ID ":" (Commitment|Problem|Stakeholder) ["priority" INT] "{" stmt* "}"
+//   stmt       = "set" KEY "=" VALUE | KEY "from" CAPTURE[.entry|.class] {"," ...} ";"
+//              | "where" ["not"] (question|negated|clause) {"," ...} ";"
+//              | "match" pattern ";"                                       (exactly once)
+//   pattern    = item+ {"|" item+}
+//   item       = [NAME ":"] ("[]" | "[" test "]" | "(" pattern ")") ["?"|"*"|"+"|"{n}"|"{n,}"|"{n,m}"]
+//   test       = ATTR ("="|"!=") "REGEX"[%c] combined with & | ! ( )
+//   ATTR       = word norm lemma pos feat kind | lex (a lexicon class, alone in its brackets)
+//
+// A value is an ICU regex matched against the whole attribute (CQP); `%c` ignores case;
+// `[lex="actor"]` consumes one lexicon hit of class `actor` or below, however many tokens it
+// spans; the capture `span` is the finding's span. Offsets in this header are token indices
 // into the caller's token vector, half-open, unless a comment says otherwise.
 #pragma once
 

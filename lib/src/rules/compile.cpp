@@ -597,9 +597,11 @@ class_list class_list::load(const std::filesystem::path& file) {
 }
 
 bool class_list::has_class(std::string_view name) const {
-  // The first name not below `name` in order; a class below it sorts right after it.
-  const auto it = names_.lower_bound(name);
-  return it != names_.end() && class_matches(*it, name);
+  if (names_.count(name)) return true;
+  // Classes below `name` sort together, right where `name.` would.
+  const std::string below = std::string(name) + ".";
+  const auto it = names_.lower_bound(below);
+  return it != names_.end() && it->compare(0, below.size(), below) == 0;
 }
 
 rule_set::rule_set() : data_(std::make_shared<detail::rule_set_data>()) {}
