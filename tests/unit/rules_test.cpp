@@ -38,8 +38,8 @@ std::vector<std::string> run(const std::string& rules, const std::vector<svpol::
   const R::matcher m(R::parse(rules, "t.svr", &classes()));
   std::vector<std::string> out;
   for (const auto& x : m.match(t, 0, t.size(), hits)) {
-    std::string s = m.rules().rule(x.rule).id + " " + std::to_string(x.begin) + "-" +
-                    std::to_string(x.end);
+    std::string s =
+        m.rules().rule(x.rule).id + " " + std::to_string(x.begin) + "-" + std::to_string(x.end);
     for (const auto& c : x.captures)
       s += " " + c.name + ":" + std::to_string(c.begin) + "-" + std::to_string(c.end);
     out.push_back(s);
@@ -58,8 +58,8 @@ std::vector<std::string> errors_of(const std::string& text) {
   } catch (const svpol::rule_error& e) {
     std::vector<std::string> out;
     for (const auto& d : e.diagnostics)
-      out.push_back(d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) +
-                    ": " + d.message);
+      out.push_back(d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": " +
+                    d.message);
     return out;
   }
   return {};
@@ -124,27 +124,28 @@ TEST_CASE("the example rules check and round-trip", "[rules]") {
 
 TEST_CASE("rule errors name file:line:col, the column in code points", "[rules][errors]") {
   const std::vector<std::pair<std::string, std::string>> cases = {
-      {"rule r : Problem {\n  match [word=\"x\" [word=\"y\"];\n}\n",
-       "t.svr:2:19: expected ']'"},
+      {"rule r : Problem {\n  match [word=\"x\" [word=\"y\"];\n}\n", "t.svr:2:19: expected ']'"},
       {"rule r : Problem {\n  match [wörd=\"x\"];\n}\n", "t.svr:2:11: expected '=' or '!='"},
-      {"rule r : Promise { match []; }", "t.svr:1:10: unknown label 'Promise' (expected "
-                                         "Commitment, Problem or Stakeholder)"},
+      {"rule r : Promise { match []; }",
+       "t.svr:1:10: unknown label 'Promise' (expected "
+       "Commitment, Problem or Stakeholder)"},
       {rule("[lema=\"x\"]"),
        "t.svr:2:10: unknown attribute 'lema' (expected word, norm, lemma, pos, feat, kind or lex)"},
-      {rule("[word=\"å\"] [word=\"(ab\"]"), "t.svr:2:30: invalid regular expression "
-                                            "(U_REGEX_MISMATCHED_PAREN)"},
+      {rule("[word=\"å\"] [word=\"(ab\"]"),
+       "t.svr:2:30: invalid regular expression "
+       "(U_REGEX_MISMATCHED_PAREN)"},
       {rule("[word=\"ö\"] []{3,1}"),
        "t.svr:2:22: bad quantifier {3,1}: the minimum is larger than the maximum"},
       {rule("[] []{0,0}"), "t.svr:2:14: bad quantifier {0,0}: it matches nothing"},
-      {rule("[] []{0,500}"), "t.svr:2:14: bad quantifier {0,500}: bounds above 100 are not "
-                             "supported"},
+      {rule("[] []{0,500}"),
+       "t.svr:2:14: bad quantifier {0,500}: bounds above 100 are not "
+       "supported"},
       {rule("[lex=\"actor.nobody\"]"), "t.svr:2:14: unknown lexicon class 'actor.nobody'"},
       {rule("[lex=\"actor.*\"]"),
        "t.svr:2:14: a lexicon class is a name, not a regular expression: 'actor.*'"},
       {rule("[lex=\"actor\" & pos=\"NOUN\"]"),
        "t.svr:2:10: a lexicon test must stand alone in its brackets: [lex=\"actor\"]"},
-      {rule("[word=\"x\"%d]"),
-       "t.svr:2:15: unknown flag 'd' (only %c, ignore case, is supported)"},
+      {rule("[word=\"x\"%d]"), "t.svr:2:15: unknown flag 'd' (only %c, ignore case, is supported)"},
       {rule("[kind=\"wrd\"]"),
        "t.svr:2:15: unknown token kind 'wrd' (expected word, number, punct, symbol, url or "
        "email)"},
@@ -158,16 +159,17 @@ TEST_CASE("rule errors name file:line:col, the column in code points", "[rules][
        "t.svr:2:18: expected 'entry' or 'class' after 'x.'"},
       {rule("[]", "  where not clause;\n"), "t.svr:2:9: 'clause' cannot be negated"},
       {rule("[]", "  where question, question;\n"), "t.svr:2:19: condition given twice"},
-      {rule("[]", "  where sometimes;\n"),
-       "t.svr:2:9: expected 'question', 'negated' or 'clause'"},
+      {rule("[]", "  where sometimes;\n"), "t.svr:2:9: expected 'question', 'negated' or 'clause'"},
       {"rule r : Problem { set Trend=rising; }", "t.svr:1:6: rule 'r' has no match statement"},
       {"rule r : Problem { match [] }", "t.svr:1:29: expected ';'"},
-      {"rule r : Problem { match []; ", "t.svr:1:30: expected 'set', 'where', 'match' or '}' "
-                                       "before the end of the file"},
+      {"rule r : Problem { match []; ",
+       "t.svr:1:30: expected 'set', 'where', 'match' or '}' "
+       "before the end of the file"},
       {"rule r : Problem priority high { match []; }", "t.svr:1:27: expected integer"},
       {"rules r : Problem { match []; }", "t.svr:1:1: expected 'rule'"},
-      {"rule r : Problem { match [word=\"x]; }", "t.svr:1:38: expected '\"' before the end "
-                                                "of the file"},
+      {"rule r : Problem { match [word=\"x]; }",
+       "t.svr:1:38: expected '\"' before the end "
+       "of the file"},
       {"rule r : Problem { match []; }\nrule r : Problem { match []; }",
        "t.svr:2:6: duplicate rule id 'r' (first defined at t.svr:1)"},
   };
@@ -192,10 +194,12 @@ TEST_CASE("all errors of a file are reported at once, with a caret", "[rules][er
   const auto all = errors_of(text);
   REQUIRE(all.size() == 4);
   CHECK(all[0] == "t.svr:2:36: expected ']'");
-  CHECK(all[1] == "t.svr:4:10: unknown label 'Nonsense' (expected Commitment, Problem or "
-                  "Stakeholder)");
-  CHECK(all[2] == "t.svr:6:10: unknown attribute 'wurd' (expected word, norm, lemma, pos, feat, "
-                  "kind or lex)");
+  CHECK(all[1] ==
+        "t.svr:4:10: unknown label 'Nonsense' (expected Commitment, Problem or "
+        "Stakeholder)");
+  CHECK(all[2] ==
+        "t.svr:6:10: unknown attribute 'wurd' (expected word, norm, lemma, pos, feat, "
+        "kind or lex)");
   CHECK(all[3] == "t.svr:10:1: expected ';'");
   try {
     R::parse("rule a : Problem {\n  match [word=\"ö\" & lema=\"x\"];\n}\n", "t.svr");
@@ -287,10 +291,11 @@ TEST_CASE("lexicon classes match multi-token entries as one unit", "[rules][matc
   CHECK(run(rule("[lex=\"actor\"] [word=\"organisationer\"]"), t, hits) == V{"r 0-2"});
   CHECK(run(rule("[lex=\"actor.speaker\"]"), t, hits) == V{});
 
-  const R::matcher m(R::parse("rule s : Stakeholder {\n"
-                              "  set Category=authority, Reference from span.entry;\n"
-                              "  match span:[lex=\"actor.authority\"];\n}\n",
-                              "t.svr", &classes()));
+  const R::matcher m(
+      R::parse("rule s : Stakeholder {\n"
+               "  set Category=authority, Reference from span.entry;\n"
+               "  match span:[lex=\"actor.authority\"];\n}\n",
+               "t.svr", &classes()));
   const auto found = m.match(t, 0, t.size(), hits);
   REQUIRE(found.size() == 1);
   const auto attrs = m.attributes(found[0], t, hits);
@@ -301,8 +306,7 @@ TEST_CASE("lexicon classes match multi-token entries as one unit", "[rules][matc
 TEST_CASE("where: question, negation and clause scope", "[rules][match]") {
   using V = std::vector<std::string>;
   const std::string pat = "[word=\"vi\"%c] []{0,4} [word=\"höja\"]";
-  CHECK(run(rule(pat, "  where not question;\n"), toks("Vi ska höja skatten.")) ==
-        V{"r 0-3"});
+  CHECK(run(rule(pat, "  where not question;\n"), toks("Vi ska höja skatten.")) == V{"r 0-3"});
   CHECK(run(rule(pat, "  where not question;\n"), toks("Ska vi höja skatten?")) == V{});
   CHECK(run(rule(pat, "  where question;\n"), toks("Ska vi höja skatten?")) == V{"r 1-3"});
   CHECK(run(rule(pat, "  where not negated;\n"), toks("Vi ska inte höja skatten.")) == V{});
@@ -316,11 +320,12 @@ TEST_CASE("where: question, negation and clause scope", "[rules][match]") {
 
 TEST_CASE("overlaps: priority, then length", "[rules][match]") {
   const auto t = toks("Vi kommer att se över reglerna");
-  const R::matcher m(R::parse("rule low : Commitment priority 1 { match [word=\"kommer\"] []; }\n"
-                              "rule high : Commitment priority 9 { match [word=\"att\"] [] []; }\n"
-                              "rule long : Commitment { match [word=\"vi\"%c] [] [] [] []; }\n"
-                              "rule prob : Problem { match [word=\"kommer\"] []; }\n",
-                              "t.svr"));
+  const R::matcher m(
+      R::parse("rule low : Commitment priority 1 { match [word=\"kommer\"] []; }\n"
+               "rule high : Commitment priority 9 { match [word=\"att\"] [] []; }\n"
+               "rule long : Commitment { match [word=\"vi\"%c] [] [] [] []; }\n"
+               "rule prob : Problem { match [word=\"kommer\"] []; }\n",
+               "t.svr"));
   const auto all = m.match(t, 0, t.size());
   CHECK(all.size() == 4);
   std::vector<std::string> ids;
@@ -329,8 +334,8 @@ TEST_CASE("overlaps: priority, then length", "[rules][match]") {
 }
 
 TEST_CASE("a catastrophic regex ends quickly with an error naming the rule", "[rules][match]") {
-  const R::matcher m(R::parse("rule slow.one : Problem {\n  match [word=\"(a+)+$\"];\n}\n",
-                              "slow.svr"));
+  const R::matcher m(
+      R::parse("rule slow.one : Problem {\n  match [word=\"(a+)+$\"];\n}\n", "slow.svr"));
   auto t = toks("aaaa");
   t[0].form = std::string(32, 'a');
   CHECK(m.match(t, 0, 1).size() == 1);  // succeeds at once

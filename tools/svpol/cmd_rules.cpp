@@ -54,8 +54,7 @@ void add_rules(CLI::App& app, int& status) {
 
   auto check_opts = std::make_shared<rules_options>();
   CLI::App* check = rules->add_subcommand(
-      "check",
-      "Parse and check every rule file; errors are printed as file:line:col (exit 2)");
+      "check", "Parse and check every rule file; errors are printed as file:line:col (exit 2)");
   add_common(*check, *check_opts);
   check->callback([check_opts, &status] {
     const auto set = load(*check_opts);

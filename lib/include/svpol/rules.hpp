@@ -26,7 +26,8 @@
 //              | "where" ["not"] (question|negated|clause) {"," ...} ";"
 //              | "match" pattern ";"                                       (exactly once)
 //   pattern    = item+ {"|" item+}
-//   item       = [NAME ":"] ("[]" | "[" test "]" | "(" pattern ")") ["?"|"*"|"+"|"{n}"|"{n,}"|"{n,m}"]
+//   item       = [NAME ":"] ("[]" | "[" test "]" | "(" pattern ")") [quantifier]
+//   quantifier = "?" | "*" | "+" | "{n}" | "{n,}" | "{n,m}"
 //   test       = ATTR ("="|"!=") "REGEX"[%c] combined with & | ! ( )
 //   ATTR       = word norm lemma pos feat kind | lex (a lexicon class, alone in its brackets)
 //
@@ -53,7 +54,7 @@ namespace svpol::rules {
 namespace detail {
 struct rule_set_data;
 struct access;
-}
+}  // namespace detail
 
 // What a rule finds (ANNOTATION.md).
 enum class label : std::uint8_t { commitment, problem, stakeholder };

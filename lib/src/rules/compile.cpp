@@ -62,7 +62,9 @@ const std::map<label, std::vector<attribute_spec>>& attribute_specs() {
   return specs;
 }
 
-bool is_regex_meta(char c) { return std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos; }
+bool is_regex_meta(char c) {
+  return std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos;
+}
 
 // `\"` and `\\` in a quoted setting value stand for the character itself.
 std::string unescape(std::string_view raw) {
@@ -87,7 +89,8 @@ class reporter {
   diagnostic at(std::size_t offset, std::string message) const {
     offset = std::min(offset, text_.size());
     const std::size_t line_start = text_.rfind('\n', offset == 0 ? 0 : offset - 1);
-    const std::size_t b = (line_start == std::string_view::npos || offset == 0) ? 0 : line_start + 1;
+    const std::size_t b =
+        (line_start == std::string_view::npos || offset == 0) ? 0 : line_start + 1;
     const std::size_t b2 = (offset > 0 && text_[offset - 1] == '\n') ? offset : b;
     std::size_t e = text_.find('\n', b2);
     if (e == std::string_view::npos) e = text_.size();
@@ -173,7 +176,7 @@ class rule_compiler {
       return x.size() > 6 ? 999999u : static_cast<unsigned>(std::stoul(x));
     };
     q.min = num(inner.substr(0, comma));
-    q.max = comma == std::string::npos ? q.min
+    q.max = comma == std::string::npos  ? q.min
             : comma + 1 == inner.size() ? unbounded
                                         : num(inner.substr(comma + 1));
     const std::size_t pos = static_cast<std::size_t>(it.id_last) - it.quant.size();
@@ -330,14 +333,14 @@ class rule_compiler {
         {"lex", token_attr::lex}};
     attr_check c;
     c.where = rep_.at(static_cast<std::size_t>(std::max(t.val.id_first, 0)), "");
-    const auto found = std::find_if(names.begin(), names.end(),
-                                    [&](const auto& p) { return p.first == t.attr; });
+    const auto found =
+        std::find_if(names.begin(), names.end(), [&](const auto& p) { return p.first == t.attr; });
     if (found == names.end()) {
       rep_.error(t, "unknown attribute '" + t.attr +
                         "' (expected word, norm, lemma, pos, feat, kind or lex)");
     } else if (found->second == token_attr::lex) {
-      rep_.error(t, "a lexicon test must stand alone in its brackets: [lex=\"" + t.val.text +
-                        "\"]");
+      rep_.error(t,
+                 "a lexicon test must stand alone in its brackets: [lex=\"" + t.val.text + "\"]");
     } else {
       c.attr = found->second;
     }
@@ -346,24 +349,25 @@ class rule_compiler {
       if (f == 'c')
         c.fold = true;
       else
-        rep_.error(t.val, std::string("unknown flag '") + f + "' (only %c, ignore case, is supported)");
+        rep_.error(t.val,
+                   std::string("unknown flag '") + f + "' (only %c, ignore case, is supported)");
     }
     c.literal = std::none_of(t.val.text.begin(), t.val.text.end(), is_regex_meta);
     if (c.literal) {
       c.text = c.fold ? fold_case(t.val.text) : t.val.text;
       if (c.attr == token_attr::kind && found != names.end()) {
-        static const std::vector<std::string> kinds = {"word", "number", "punct",
-                                                       "symbol", "url", "email"};
+        static const std::vector<std::string> kinds = {"word",   "number", "punct",
+                                                       "symbol", "url",    "email"};
         if (std::find(kinds.begin(), kinds.end(), t.val.text) == kinds.end())
-          rep_.error(t.val, "unknown token kind '" + t.val.text + "' (expected " +
-                                join_or(kinds) + ")");
+          rep_.error(t.val,
+                     "unknown token kind '" + t.val.text + "' (expected " + join_or(kinds) + ")");
       }
     } else {
       UErrorCode st = U_ZERO_ERROR;
       UParseError pe{};
       const uint32_t flags = c.fold ? UREGEX_CASE_INSENSITIVE : 0;
-      std::shared_ptr<const icu::RegexPattern> re(icu::RegexPattern::compile(
-          icu::UnicodeString::fromUTF8(t.val.text), flags, pe, st));
+      std::shared_ptr<const icu::RegexPattern> re(
+          icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(t.val.text), flags, pe, st));
       if (U_FAILURE(st) || !re) {
         // ICU's offset counts UTF-16 units of the pattern; past the opening quote.
         const std::size_t at = static_cast<std::size_t>(std::max(t.val.id_first, 0)) + 1 +
@@ -413,9 +417,9 @@ void check_settings(compiled_rule& r, const ast::set_stmt& s, reporter& rep,
     if (const auto* v = boost::get<ast::assign_value>(&a)) {
       key = &v->key;
       out.value = unescape(v->value);
-      if (const auto* sp = spec_of(v->key); sp && !sp->values.empty() &&
-                                            std::find(sp->values.begin(), sp->values.end(),
-                                                      out.value) == sp->values.end())
+      if (const auto* sp = spec_of(v->key);
+          sp && !sp->values.empty() &&
+          std::find(sp->values.begin(), sp->values.end(), out.value) == sp->values.end())
         rep.error(*v, "unknown value '" + out.value + "' for " + v->key + " (expected " +
                           join_or(sp->values) + ")");
     } else {
@@ -465,9 +469,8 @@ void check_constraints(compiled_rule& r, const ast::where_stmt& w, reporter& rep
 }
 
 // Checks and compiles the rules of one file.
-void compile_file(std::string_view text, const std::string& file,
-                  const lexicon_classes* classes, std::vector<compiled_rule>& out,
-                  std::vector<diagnostic>& errors) {
+void compile_file(std::string_view text, const std::string& file, const lexicon_classes* classes,
+                  std::vector<compiled_rule>& out, std::vector<diagnostic>& errors) {
   reporter rep(text, file, errors);
   syntax_tree tree = parse_syntax(text);
   for (const auto& e : tree.errors) rep.error(e.offset, e.message);
@@ -506,8 +509,8 @@ void compile_file(std::string_view text, const std::string& file,
       rc.set_pattern_node(*pattern);
       rc.compile_pattern(pattern->pattern);
     }
-    r.has_span = std::find(r.info.captures.begin(), r.info.captures.end(), "span") !=
-                 r.info.captures.end();
+    r.has_span =
+        std::find(r.info.captures.begin(), r.info.captures.end(), "span") != r.info.captures.end();
     std::set<std::string> keys;
     std::set<ast::constraint_kind> seen;
     for (const auto& st : r.def.body) {
@@ -581,7 +584,8 @@ bool class_matches(std::string_view hit_class, std::string_view wanted) {
          (hit_class.size() == wanted.size() || hit_class[wanted.size()] == '.');
 }
 
-class_list::class_list(const std::vector<std::string>& names) : names_(names.begin(), names.end()) {}
+class_list::class_list(const std::vector<std::string>& names)
+    : names_(names.begin(), names.end()) {}
 
 class_list class_list::load(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);

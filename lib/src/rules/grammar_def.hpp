@@ -75,8 +75,7 @@ auto const number_def = x3::uint_;
 auto const integer_def = x3::int_;
 // The text between the quotes is kept raw: `\"` does not end it, and every backslash stays
 // for ICU, which reads `\"` as a quote too.
-auto const quoted_def =
-    lexeme['"' > x3::raw[*(('\\' >> ~char_('\n')) | ~char_("\"\\\n"))] > '"'];
+auto const quoted_def = lexeme['"' > x3::raw[*(('\\' >> ~char_('\n')) | ~char_("\"\\\n"))] > '"'];
 auto const flags_def = lexeme[+char_("a-zA-Z")];
 auto const value_def = quoted >> -(lit('%') > flags);
 auto const op_def = x3::string("!=") | x3::string("=");
@@ -111,8 +110,8 @@ auto const rule_def_def = kw("rule") > name > ':' > name > -(kw("priority") > in
 BOOST_SPIRIT_DEFINE(name, number, integer, quoted, flags, value, op, attr_test, primary, unary,
                     and_test, or_test, any_token, bracket, group, atom, quant, item, sequence,
                     alternatives, setting_value, assign_value, assign_from, assignment,
-                    constraint_name, constraint, set_stmt, where_stmt, match_end, match_stmt, statement,
-                    body_end, rule_def)
+                    constraint_name, constraint, set_stmt, where_stmt, match_end, match_stmt,
+                    statement, body_end, rule_def)
 
 // Nodes that errors point at get their byte offsets.
 struct name_id : x3::annotate_on_success {};

@@ -43,16 +43,21 @@ class run {
  public:
   run(const rule_set_data& data, const std::vector<token>& tokens, std::size_t first,
       std::size_t end, const lexicon_hits& hits)
-      : data_(data), tokens_(tokens), first_(first), end_(end), hits_(hits),
-        matchers_(data.regex_count), hits_at_(end - first) {
+      : data_(data),
+        tokens_(tokens),
+        first_(first),
+        end_(end),
+        hits_(hits),
+        matchers_(data.regex_count),
+        hits_at_(end - first) {
     for (std::size_t i = 0; i < hits.size(); ++i) {
       const auto& h = hits[i];
-      if (h.begin >= first && h.begin < h.end && h.end <= end) hits_at_[h.begin - first].push_back(i);
+      if (h.begin >= first && h.begin < h.end && h.end <= end)
+        hits_at_[h.begin - first].push_back(i);
     }
     for (auto& v : hits_at_)  // longest first: it is tried first
-      std::stable_sort(v.begin(), v.end(), [&](std::size_t a, std::size_t b) {
-        return hits[a].end > hits[b].end;
-      });
+      std::stable_sort(v.begin(), v.end(),
+                       [&](std::size_t a, std::size_t b) { return hits[a].end > hits[b].end; });
   }
 
   void rule(std::size_t index, std::vector<match>& out) {
@@ -122,7 +127,8 @@ class run {
             if (pos < end_) {
               const auto& at = hits_at_[pos - first_];
               for (auto it = at.rbegin(); it != at.rend(); ++it)
-                if (class_matches(hits_[*it].cls, in.cls)) stack_.push_back({pc + 1, hits_[*it].end});
+                if (class_matches(hits_[*it].cls, in.cls))
+                  stack_.push_back({pc + 1, hits_[*it].end});
             }
             break;
           case inst::op_t::split:
@@ -173,9 +179,11 @@ class run {
       case cond_node::kind::test:
         return test(r.checks[n.check], t);
       case cond_node::kind::all:
-        return std::all_of(n.kids.begin(), n.kids.end(), [&](std::size_t k) { return eval(r, k, t); });
+        return std::all_of(n.kids.begin(), n.kids.end(),
+                           [&](std::size_t k) { return eval(r, k, t); });
       case cond_node::kind::any:
-        return std::any_of(n.kids.begin(), n.kids.end(), [&](std::size_t k) { return eval(r, k, t); });
+        return std::any_of(n.kids.begin(), n.kids.end(),
+                           [&](std::size_t k) { return eval(r, k, t); });
       case cond_node::kind::negate:
         return !eval(r, n.kids[0], t);
     }
@@ -227,7 +235,8 @@ class run {
     UErrorCode st = U_ZERO_ERROR;
     if (!m) {
       m.reset(c.regex->matcher(st));
-      if (U_FAILURE(st)) throw error(std::string("cannot create a regex matcher: ") + u_errorName(st));
+      if (U_FAILURE(st))
+        throw error(std::string("cannot create a regex matcher: ") + u_errorName(st));
       m->setTimeLimit(regex_time_limit, st);
     }
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(v);
@@ -272,7 +281,7 @@ std::pair<std::size_t, std::size_t> match::span() const {
 matcher::matcher(rule_set rules) : rules_(std::move(rules)) {}
 
 std::vector<rules::match> matcher::match(const std::vector<token>& tokens, std::size_t first,
-                                  std::size_t end, const lexicon_hits& hits) const {
+                                         std::size_t end, const lexicon_hits& hits) const {
   std::vector<struct match> out;
   end = std::min(end, tokens.size());
   if (first >= end) return out;

@@ -50,9 +50,9 @@ class printer {
     if (const auto* v = boost::get<ast::assign_value>(&a)) {
       out_ += v->key + "=";
       const bool bare = !v->value.empty() &&
-                        v->value.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
-                                                   "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:/-") ==
-                            std::string::npos;
+                        v->value.find_first_not_of(
+                            "abcdefghijklmnopqrstuvwxyz"
+                            "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:/-") == std::string::npos;
       out_ += bare ? v->value : "\"" + v->value + "\"";
     } else {
       const auto& f = boost::get<ast::assign_from>(a);
