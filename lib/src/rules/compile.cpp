@@ -1,0 +1,641 @@
+// Checks parsed rules and compiles their patterns to programs. Every check that can fail on a
+// researcher's rule runs here, at load time, so that a bad rule never fails in the middle of
+// a corpus run; all errors of all files are collected and thrown as one rule_error.
+#include <unicode/parseerr.h>
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "rules/compiled.hpp"
+#include "rules/grammar.hpp"
+#include "svpol/document.hpp"
+#include "svpol/error.hpp"
+#include "svpol/normalize.hpp"
+#include "svpol/rules.hpp"
+
+namespace svpol::rules {
+
+namespace detail {
+namespace {
+
+namespace x3 = boost::spirit::x3;
+
+// Quantifier bounds above this are refused: counted repetition is expanded into the program.
+constexpr unsigned max_repeat = 100;
+constexpr std::size_t max_program = 20000;
+constexpr unsigned unbounded = ~0u;
+
+std::string join_or(const std::vector<std::string>& xs) {
+  std::string out;
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    if (i) out += i + 1 == xs.size() ? " or " : ", ";
+    out += xs[i];
+  }
+  return out;
+}
+
+// The attributes each label may set; an empty value list means any value.
+struct attribute_spec {
+  const char* key;
+  std::vector<std::string> values;
+};
+const std::map<label, std::vector<attribute_spec>>& attribute_specs() {
+  static const std::map<label, std::vector<attribute_spec>> specs = {
+      {label::commitment,
+       {{"Strength", {"strong", "medium", "weak"}},
+        {"Kind", {"action", "goal"}},
+        {"Actor", {"speaker", "own-side", "other"}},
+        {"Polarity", {"negative"}}}},
+      {label::problem, {{"Trend", {"rising", "falling", "static"}}}},
+      {label::stakeholder,
+       {{"Category",
+         {"authority", "municipal", "government", "political", "civil-society", "academia",
+          "business", "public", "international"}},
+        {"Reference", {}}}},
+  };
+  return specs;
+}
+
+bool is_regex_meta(char c) {
+  return std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos;
+}
+
+// `\"` and `\\` in a quoted setting value stand for the character itself.
+std::string unescape(std::string_view raw) {
+  std::string out;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '\\' && i + 1 < raw.size()) ++i;
+    out += raw[i];
+  }
+  return out;
+}
+
+struct quantifier {
+  unsigned min = 1, max = 1;
+};
+
+// Collects the diagnostics of one file, placing byte offsets as line and code-point column.
+class reporter {
+ public:
+  reporter(std::string_view text, std::string file, std::vector<diagnostic>& out)
+      : text_(text), file_(std::move(file)), out_(out) {}
+
+  diagnostic at(std::size_t offset, std::string message) const {
+    offset = std::min(offset, text_.size());
+    const std::size_t line_start = text_.rfind('\n', offset == 0 ? 0 : offset - 1);
+    const std::size_t b =
+        (line_start == std::string_view::npos || offset == 0) ? 0 : line_start + 1;
+    const std::size_t b2 = (offset > 0 && text_[offset - 1] == '\n') ? offset : b;
+    std::size_t e = text_.find('\n', b2);
+    if (e == std::string_view::npos) e = text_.size();
+    int line = 1 + static_cast<int>(std::count(text_.begin(), text_.begin() + b2, '\n'));
+    int column = 1;
+    for (std::size_t i = b2; i < offset; ++i)
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    std::string src(text_.substr(b2, e - b2));
+    if (!src.empty() && src.back() == '\r') src.pop_back();
+    return {file_, line, column, std::move(message), std::move(src)};
+  }
+  void error(std::size_t offset, std::string message) {
+    if (seen_.insert({offset, message}).second) out_.push_back(at(offset, std::move(message)));
+  }
+  void error(const x3::position_tagged& node, std::string message) {
+    error(static_cast<std::size_t>(std::max(node.id_first, 0)), std::move(message));
+  }
+  const std::string& file() const { return file_; }
+
+ private:
+  std::string_view text_;
+  std::string file_;
+  std::vector<diagnostic>& out_;
+  std::set<std::pair<std::size_t, std::string>> seen_;
+};
+
+class rule_compiler {
+ public:
+  rule_compiler(compiled_rule& r, reporter& rep, const lexicon_classes* classes)
+      : r_(r), rep_(rep), classes_(classes) {}
+
+  void compile_pattern(const ast::alternatives& pattern) {
+    collect_captures(pattern);
+    emit_alternatives(pattern);
+    add({inst::op_t::match});
+    if (nullable(pattern)) rep_.error(pattern_node_, "pattern can match no tokens");
+    if (r_.program.size() > max_program)
+      rep_.error(pattern_node_, "pattern too large after expanding its quantifiers (" +
+                                    std::to_string(r_.program.size()) + " instructions)");
+  }
+  void set_pattern_node(const x3::position_tagged& n) { pattern_node_ = n; }
+
+ private:
+  std::size_t add(inst i) {
+    r_.program.push_back(std::move(i));
+    return r_.program.size() - 1;
+  }
+  std::size_t here() const { return r_.program.size(); }
+
+  void collect_captures(const ast::alternatives& alts) {
+    for (const auto& seq : alts)
+      for (const auto& it : seq) {
+        if (!it.capture.empty()) {
+          if (it.capture.find('.') != std::string::npos)
+            rep_.error(it, "capture name '" + it.capture + "' may not contain '.'");
+          auto& caps = r_.info.captures;
+          if (std::find(caps.begin(), caps.end(), it.capture) == caps.end())
+            caps.push_back(it.capture);
+        }
+        if (const auto* g = boost::get<x3::forward_ast<ast::alternatives>>(&it.body))
+          collect_captures(g->get());
+      }
+  }
+
+  std::size_t capture_slot(const std::string& name) const {
+    const auto& caps = r_.info.captures;
+    return 2 * static_cast<std::size_t>(std::find(caps.begin(), caps.end(), name) - caps.begin());
+  }
+
+  quantifier read_quantifier(const ast::item& it) {
+    quantifier q;
+    std::string s;
+    for (char c : it.quant)
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') s += c;
+    if (s.empty()) return q;
+    if (s == "?") return {0, 1};
+    if (s == "*") return {0, unbounded};
+    if (s == "+") return {1, unbounded};
+    // {n}, {n,}, {n,m}: the grammar guarantees the shape.
+    const std::string inner = s.substr(1, s.size() - 2);
+    const std::size_t comma = inner.find(',');
+    const auto num = [](const std::string& x) {
+      return x.size() > 6 ? 999999u : static_cast<unsigned>(std::stoul(x));
+    };
+    q.min = num(inner.substr(0, comma));
+    q.max = comma == std::string::npos  ? q.min
+            : comma + 1 == inner.size() ? unbounded
+                                        : num(inner.substr(comma + 1));
+    const std::size_t pos = static_cast<std::size_t>(it.id_last) - it.quant.size();
+    if (q.max != unbounded && q.min > q.max) {
+      rep_.error(pos, "bad quantifier " + s + ": the minimum is larger than the maximum");
+      q.max = q.min;
+    } else if (q.max == 0) {
+      rep_.error(pos, "bad quantifier " + s + ": it matches nothing");
+    } else if (q.min > max_repeat || (q.max != unbounded && q.max > max_repeat)) {
+      rep_.error(pos, "bad quantifier " + s + ": bounds above " + std::to_string(max_repeat) +
+                          " are not supported");
+      q.min = std::min(q.min, max_repeat);
+      q.max = std::min(q.max, max_repeat);
+    }
+    return q;
+  }
+
+  bool nullable(const ast::alternatives& alts) {
+    for (const auto& seq : alts) {
+      bool all = true;
+      for (const auto& it : seq) {
+        const quantifier q = read_quantifier(it);  // errors are reported once: deduplicated
+        const auto* g = boost::get<x3::forward_ast<ast::alternatives>>(&it.body);
+        if (q.min > 0 && !(g && nullable(g->get()))) all = false;
+      }
+      if (all) return true;
+    }
+    return false;
+  }
+  void emit_alternatives(const ast::alternatives& alts) {
+    std::vector<std::size_t> to_end;
+    for (std::size_t i = 0; i + 1 < alts.size(); ++i) {
+      const std::size_t split = add({inst::op_t::split});
+      r_.program[split].x = here();
+      emit_sequence(alts[i]);
+      to_end.push_back(add({inst::op_t::jmp}));
+      r_.program[split].y = here();
+    }
+    if (!alts.empty()) emit_sequence(alts.back());
+    for (std::size_t j : to_end) r_.program[j].x = here();
+  }
+
+  void emit_sequence(const ast::sequence& seq) {
+    for (const auto& it : seq) emit_item(it);
+  }
+
+  void emit_body(const ast::item& it) {
+    if (it.capture.empty()) return emit_atom(it.body);
+    const std::size_t slot = capture_slot(it.capture);
+    add({inst::op_t::save, slot});
+    emit_atom(it.body);
+    add({inst::op_t::save, slot + 1});
+  }
+
+  void emit_item(const ast::item& it) {
+    const quantifier q = read_quantifier(it);
+    for (unsigned i = 0; i < q.min && here() <= max_program; ++i) emit_body(it);
+    if (q.max == unbounded) {
+      const std::size_t loop = add({inst::op_t::split});
+      r_.program[loop].x = here();
+      emit_body(it);
+      add({inst::op_t::jmp, loop});
+      r_.program[loop].y = here();
+      return;
+    }
+    std::vector<std::size_t> skips;
+    for (unsigned i = q.min; i < q.max && here() <= max_program; ++i) {
+      const std::size_t split = add({inst::op_t::split});
+      r_.program[split].x = here();
+      skips.push_back(split);
+      emit_body(it);
+    }
+    for (std::size_t s : skips) r_.program[s].y = here();
+  }
+
+  void emit_atom(const ast::atom& a) {
+    if (boost::get<ast::any_token>(&a)) {
+      add({inst::op_t::any});
+    } else if (const auto* t = boost::get<ast::or_test>(&a)) {
+      if (const ast::attr_test* lex = lone_lex(*t)) {
+        add({inst::op_t::lex, 0, 0, check_lex(*lex)});
+      } else {
+        add({inst::op_t::token, condition(*t)});
+      }
+    } else {
+      emit_alternatives(boost::get<x3::forward_ast<ast::alternatives>>(a).get());
+    }
+  }
+
+  // `[lex="..."]` alone in its brackets, or nullptr.
+  static const ast::attr_test* lone_lex(const ast::or_test& t) {
+    if (t.size() != 1 || t[0].size() != 1 || t[0][0].negated) return nullptr;
+    const auto* test = boost::get<ast::attr_test>(&t[0][0].operand);
+    return test && test->attr == "lex" ? test : nullptr;
+  }
+
+  std::string check_lex(const ast::attr_test& t) {
+    if (t.op != "=") rep_.error(t, "lexicon tests take '=' only: [lex=\"class\"]");
+    if (!t.val.flags.empty()) rep_.error(t.val, "lexicon tests take no flags");
+    const std::string& cls = t.val.text;
+    const bool name_like = !cls.empty() && std::all_of(cls.begin(), cls.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '_' || c == '-' || c == '.';
+    });
+    if (!name_like)
+      rep_.error(t.val, "a lexicon class is a name, not a regular expression: '" + cls + "'");
+    else if (classes_ && !classes_->has_class(cls))
+      rep_.error(t.val, "unknown lexicon class '" + cls + "'");
+    return cls;
+  }
+
+  std::size_t condition(const ast::or_test& t) {
+    if (auto f = memo_.find(&t); f != memo_.end()) return f->second;
+    std::size_t result;
+    if (t.size() == 1) {
+      result = and_condition(t[0]);
+    } else {
+      cond_node n{cond_node::kind::any, 0, {}};
+      for (const auto& a : t) n.kids.push_back(and_condition(a));
+      result = push(std::move(n));
+    }
+    memo_[&t] = result;
+    return result;
+  }
+
+  std::size_t and_condition(const ast::and_test& t) {
+    if (t.size() == 1) return unary_condition(t[0]);
+    cond_node n{cond_node::kind::all, 0, {}};
+    for (const auto& u : t) n.kids.push_back(unary_condition(u));
+    return push(std::move(n));
+  }
+
+  std::size_t unary_condition(const ast::unary& u) {
+    std::size_t inner;
+    if (const auto* t = boost::get<ast::attr_test>(&u.operand))
+      inner = test_condition(*t);
+    else
+      inner = condition(boost::get<x3::forward_ast<ast::or_test>>(u.operand).get());
+    if (!u.negated) return inner;
+    cond_node n{cond_node::kind::negate, 0, {}};
+    n.kids.push_back(inner);
+    return push(std::move(n));
+  }
+
+  std::size_t push(cond_node n) {
+    r_.conds.push_back(std::move(n));
+    return r_.conds.size() - 1;
+  }
+
+  std::size_t test_condition(const ast::attr_test& t) {
+    static const std::vector<std::pair<std::string, token_attr>> names = {
+        {"word", token_attr::word}, {"norm", token_attr::norm}, {"lemma", token_attr::lemma},
+        {"pos", token_attr::pos},   {"feat", token_attr::feat}, {"kind", token_attr::kind},
+        {"lex", token_attr::lex}};
+    attr_check c;
+    c.where = rep_.at(static_cast<std::size_t>(std::max(t.val.id_first, 0)), "");
+    const auto found =
+        std::find_if(names.begin(), names.end(), [&](const auto& p) { return p.first == t.attr; });
+    if (found == names.end()) {
+      rep_.error(t, "unknown attribute '" + t.attr +
+                        "' (expected word, norm, lemma, pos, feat, kind or lex)");
+    } else if (found->second == token_attr::lex) {
+      rep_.error(t,
+                 "a lexicon test must stand alone in its brackets: [lex=\"" + t.val.text + "\"]");
+    } else {
+      c.attr = found->second;
+    }
+    c.not_equal = t.op == "!=";
+    for (char f : t.val.flags) {
+      if (f == 'c')
+        c.fold = true;
+      else
+        rep_.error(t.val,
+                   std::string("unknown flag '") + f + "' (only %c, ignore case, is supported)");
+    }
+    c.literal = std::none_of(t.val.text.begin(), t.val.text.end(), is_regex_meta);
+    if (c.literal) {
+      c.text = c.fold ? fold_case(t.val.text) : t.val.text;
+      if (c.attr == token_attr::kind && found != names.end()) {
+        static const std::vector<std::string> kinds = {"word",   "number", "punct",
+                                                       "symbol", "url",    "email"};
+        if (std::find(kinds.begin(), kinds.end(), t.val.text) == kinds.end())
+          rep_.error(t.val,
+                     "unknown token kind '" + t.val.text + "' (expected " + join_or(kinds) + ")");
+      }
+    } else {
+      UErrorCode st = U_ZERO_ERROR;
+      UParseError pe{};
+      const uint32_t flags = c.fold ? UREGEX_CASE_INSENSITIVE : 0;
+      std::shared_ptr<const icu::RegexPattern> re(
+          icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(t.val.text), flags, pe, st));
+      if (U_FAILURE(st) || !re) {
+        // ICU's offset counts UTF-16 units of the pattern; past the opening quote.
+        const std::size_t at = static_cast<std::size_t>(std::max(t.val.id_first, 0)) + 1 +
+                               utf8_prefix(t.val.text, pe.offset > 0 ? pe.offset : 0);
+        rep_.error(at, std::string("invalid regular expression (") + u_errorName(st) + ")");
+      } else {
+        c.regex = std::move(re);
+      }
+    }
+    r_.checks.push_back(std::move(c));
+    return push({cond_node::kind::test, r_.checks.size() - 1, {}});
+  }
+
+  // The number of bytes of `s` that make up its first `units` UTF-16 units.
+  static std::size_t utf8_prefix(const std::string& s, int units) {
+    std::size_t i = 0;
+    while (i < s.size() && units > 0) {
+      UChar32 c;
+      U8_NEXT(s.data(), i, s.size(), c);
+      units -= U16_LENGTH(c < 0 ? 0xFFFD : c);
+    }
+    return i;
+  }
+
+  compiled_rule& r_;
+  reporter& rep_;
+  const lexicon_classes* classes_;
+  std::map<const void*, std::size_t> memo_;
+  x3::position_tagged pattern_node_;
+};
+
+void check_settings(compiled_rule& r, const ast::set_stmt& s, reporter& rep,
+                    std::set<std::string>& keys) {
+  const auto& specs = attribute_specs().at(r.info.kind);
+  std::vector<std::string> known;
+  for (const auto& sp : specs) known.push_back(sp.key);
+  auto spec_of = [&](const ast::name& key) -> const attribute_spec* {
+    for (const auto& sp : specs)
+      if (key == sp.key) return &sp;
+    rep.error(key, "unknown attribute '" + key + "' for " + std::string(to_string(r.info.kind)) +
+                       " (expected " + join_or(known) + ")");
+    return nullptr;
+  };
+  for (const auto& a : s) {
+    attribute_setting out;
+    const ast::name* key;
+    if (const auto* v = boost::get<ast::assign_value>(&a)) {
+      key = &v->key;
+      out.value = unescape(v->value);
+      if (const auto* sp = spec_of(v->key);
+          sp && !sp->values.empty() &&
+          std::find(sp->values.begin(), sp->values.end(), out.value) == sp->values.end())
+        rep.error(*v, "unknown value '" + out.value + "' for " + v->key + " (expected " +
+                          join_or(sp->values) + ")");
+    } else {
+      const auto& f = boost::get<ast::assign_from>(a);
+      key = &f.key;
+      spec_of(f.key);
+      const std::size_t dot = f.source.find('.');
+      out.capture = f.source.substr(0, dot);
+      out.from = attribute_setting::source::text;
+      if (dot != std::string::npos) {
+        const std::string field = f.source.substr(dot + 1);
+        if (field == "entry")
+          out.from = attribute_setting::source::entry;
+        else if (field == "class")
+          out.from = attribute_setting::source::cls;
+        else
+          rep.error(f.source, "expected 'entry' or 'class' after '" + out.capture + ".'");
+      }
+      const auto& caps = r.info.captures;
+      if (std::find(caps.begin(), caps.end(), out.capture) == caps.end())
+        rep.error(f.source, "no capture named '" + out.capture + "' in rule '" + r.info.id + "'");
+    }
+    out.key = *key;
+    if (!keys.insert(out.key).second) rep.error(*key, "attribute '" + out.key + "' set twice");
+    r.info.attributes.push_back(std::move(out));
+  }
+}
+
+void check_constraints(compiled_rule& r, const ast::where_stmt& w, reporter& rep,
+                       std::set<ast::constraint_kind>& seen) {
+  for (const auto& c : w) {
+    if (!seen.insert(c.kind).second) rep.error(c, "condition given twice");
+    const tri t = c.negated ? tri::no : tri::yes;
+    switch (c.kind) {
+      case ast::constraint_kind::question:
+        r.info.question = t;
+        break;
+      case ast::constraint_kind::negated:
+        r.info.negated = t;
+        break;
+      case ast::constraint_kind::clause:
+        if (c.negated) rep.error(c, "'clause' cannot be negated");
+        r.info.clause = true;
+        break;
+    }
+  }
+}
+
+// Checks and compiles the rules of one file.
+void compile_file(std::string_view text, const std::string& file, const lexicon_classes* classes,
+                  std::vector<compiled_rule>& out, std::vector<diagnostic>& errors) {
+  reporter rep(text, file, errors);
+  syntax_tree tree = parse_syntax(text);
+  for (const auto& e : tree.errors) rep.error(e.offset, e.message);
+  static const std::vector<std::pair<std::string, label>> labels = {
+      {"Commitment", label::commitment},
+      {"Problem", label::problem},
+      {"Stakeholder", label::stakeholder}};
+  for (auto& def : tree.rules) {
+    compiled_rule r;
+    r.info.id = def.id;
+    r.info.file = file;
+    r.info.line = rep.at(static_cast<std::size_t>(std::max(def.id_first, 0)), "").line;
+    r.info.priority = def.priority.value_or(0);
+    const auto lab = std::find_if(labels.begin(), labels.end(),
+                                  [&](const auto& p) { return p.first == def.label; });
+    if (lab == labels.end())
+      rep.error(def.label,
+                "unknown label '" + def.label + "' (expected Commitment, Problem or Stakeholder)");
+    else
+      r.info.kind = lab->second;
+    r.def = std::move(def);
+
+    // The pattern first: `set ... from` refers to its captures.
+    rule_compiler rc(r, rep, classes);
+    const ast::match_stmt* pattern = nullptr;
+    for (const auto& st : r.def.body)
+      if (const auto* m = boost::get<ast::match_stmt>(&st)) {
+        if (pattern)
+          rep.error(*m, "a rule has one match statement; join patterns with '|'");
+        else
+          pattern = m;
+      }
+    if (!pattern) {
+      rep.error(r.def.id, "rule '" + r.info.id + "' has no match statement");
+    } else {
+      rc.set_pattern_node(*pattern);
+      rc.compile_pattern(pattern->pattern);
+    }
+    r.has_span =
+        std::find(r.info.captures.begin(), r.info.captures.end(), "span") != r.info.captures.end();
+    std::set<std::string> keys;
+    std::set<ast::constraint_kind> seen;
+    for (const auto& st : r.def.body) {
+      if (const auto* s = boost::get<ast::set_stmt>(&st)) check_settings(r, *s, rep, keys);
+      if (const auto* w = boost::get<ast::where_stmt>(&st)) check_constraints(r, *w, rep, seen);
+    }
+    out.push_back(std::move(r));
+  }
+}
+
+std::string read_rule_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw input_error("cannot open rule file '" + file.string() + "'", file.string());
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  validate_utf8(text, file.string());
+  return text;
+}
+
+struct source_file {
+  std::string text, name;
+};
+
+rule_set build(const std::vector<source_file>& files, const lexicon_classes* classes) {
+  auto data = std::make_shared<rule_set_data>();
+  std::vector<diagnostic> errors;
+  std::map<std::string, std::pair<std::string, int>> ids;  // id -> file, line
+  for (const auto& f : files) {
+    const std::size_t before = data->rules.size(), errors_before = errors.size();
+    compile_file(f.text, f.name, classes, data->rules, errors);
+    reporter rep(f.text, f.name, errors);
+    for (std::size_t i = before; i < data->rules.size(); ++i) {
+      const auto& info = data->rules[i].info;
+      const auto [it, fresh] = ids.emplace(info.id, std::make_pair(info.file, info.line));
+      if (!fresh)
+        rep.error(data->rules[i].def.id, "duplicate rule id '" + info.id + "' (first defined at " +
+                                             it->second.first + ":" +
+                                             std::to_string(it->second.second) + ")");
+    }
+    // Syntax errors are found before the checker runs; report in the order of the file.
+    std::stable_sort(errors.begin() + static_cast<std::ptrdiff_t>(errors_before), errors.end(),
+                     [](const diagnostic& a, const diagnostic& b) {
+                       return a.line != b.line ? a.line < b.line : a.column < b.column;
+                     });
+  }
+  if (!errors.empty()) throw rule_error(std::move(errors));
+  for (auto& r : data->rules)
+    for (auto& c : r.checks)
+      if (c.regex) c.regex_slot = data->regex_count++;
+  return access::make(std::move(data));
+}
+
+}  // namespace
+}  // namespace detail
+
+std::string_view to_string(label l) {
+  switch (l) {
+    case label::commitment:
+      return "Commitment";
+    case label::problem:
+      return "Problem";
+    case label::stakeholder:
+      return "Stakeholder";
+  }
+  return "?";
+}
+
+bool class_matches(std::string_view hit_class, std::string_view wanted) {
+  return hit_class.size() >= wanted.size() && hit_class.substr(0, wanted.size()) == wanted &&
+         (hit_class.size() == wanted.size() || hit_class[wanted.size()] == '.');
+}
+
+class_list::class_list(const std::vector<std::string>& names)
+    : names_(names.begin(), names.end()) {}
+
+class_list class_list::load(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw input_error("cannot open class list '" + file.string() + "'", file.string());
+  std::vector<std::string> names;
+  for (std::string line; std::getline(in, line);) {
+    line = line.substr(0, line.find('#'));
+    const auto b = line.find_first_not_of(" \t\r");
+    if (b == std::string::npos) continue;
+    names.push_back(line.substr(b, line.find_last_not_of(" \t\r") + 1 - b));
+  }
+  return class_list(names);
+}
+
+bool class_list::has_class(std::string_view name) const {
+  if (names_.count(name)) return true;
+  // Classes below `name` sort together, right where `name.` would.
+  const std::string below = std::string(name) + ".";
+  const auto it = names_.lower_bound(below);
+  return it != names_.end() && it->compare(0, below.size(), below) == 0;
+}
+
+rule_set::rule_set() : data_(std::make_shared<detail::rule_set_data>()) {}
+std::size_t rule_set::size() const { return data_->rules.size(); }
+const rule_info& rule_set::rule(std::size_t i) const { return data_->rules.at(i).info; }
+std::size_t rule_set::find(std::string_view id) const {
+  for (std::size_t i = 0; i < data_->rules.size(); ++i)
+    if (data_->rules[i].info.id == id) return i;
+  return size();
+}
+
+rule_set parse(std::string_view text, std::string file, const lexicon_classes* classes) {
+  return detail::build({{std::string(text), std::move(file)}}, classes);
+}
+
+rule_set load_file(const std::filesystem::path& file, const lexicon_classes* classes) {
+  return detail::build({{detail::read_rule_file(file), file.string()}}, classes);
+}
+
+rule_set load_dir(const std::filesystem::path& dir, const lexicon_classes* classes) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec))
+    throw input_error("rule directory '" + dir.string() + "' does not exist", dir.string());
+  std::vector<std::filesystem::path> paths;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    if (e.is_regular_file() && e.path().extension() == ".svr") paths.push_back(e.path());
+  std::sort(paths.begin(), paths.end());
+  std::vector<detail::source_file> files;
+  for (const auto& p : paths) files.push_back({detail::read_rule_file(p), p.string()});
+  return detail::build(files, classes);
+}
+
+}  // namespace svpol::rules

@@ -1,0 +1,73 @@
+// The checked, compiled form of a rule set: what svpol::rules::rule_set holds and the matcher
+// runs. Private: it names ICU and the X3 syntax tree.
+#pragma once
+
+#include <unicode/regex.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rules/ast.hpp"
+#include "svpol/error.hpp"
+#include "svpol/rules.hpp"
+
+namespace svpol::rules::detail {
+
+enum class token_attr : std::uint8_t { word, norm, lemma, pos, feat, kind, lex };
+
+// One attribute test, `lemma="komma"`.
+struct attr_check {
+  token_attr attr = token_attr::word;
+  bool not_equal = false;  // `!=`
+  bool fold = false;       // `%c`
+  bool literal = false;    // no regex metacharacters: compared as a string (folded if fold)
+  std::string text;
+  std::shared_ptr<const icu::RegexPattern> regex;  // when !literal; shared, immutable
+  std::size_t regex_slot = 0;                      // index of the per-call RegexMatcher
+  diagnostic where;                                // the value's position, for run-time errors
+};
+
+// A node of a token condition: a test, or all/any/none of its children.
+struct cond_node {
+  enum class kind : std::uint8_t { test, all, any, negate } op = kind::test;
+  std::size_t check = 0;          // test: index into compiled_rule::checks
+  std::vector<std::size_t> kids;  // all/any/negate: indices into compiled_rule::conds
+};
+
+// One instruction of a pattern program (a Thompson NFA over tokens).
+struct inst {
+  enum class op_t : std::uint8_t { any, token, lex, split, jmp, save, match };
+  inst(op_t o = op_t::match, std::size_t x_ = 0, std::size_t y_ = 0, std::string c = {})
+      : op(o), x(x_), y(y_), cls(std::move(c)) {}
+  op_t op;
+  std::size_t x = 0;  // token: cond; split: preferred target; jmp: target; save: slot
+  std::size_t y = 0;  // split: other target
+  std::string cls;    // lex: the class
+};
+
+struct compiled_rule {
+  rule_info info;
+  ast::rule_def def;  // for dump()
+  std::vector<inst> program;
+  std::vector<cond_node> conds;
+  std::vector<attr_check> checks;
+  bool has_span = false;
+};
+
+struct rule_set_data {
+  std::vector<compiled_rule> rules;
+  std::size_t regex_count = 0;  // regex slots over all rules
+};
+
+struct access {
+  static rule_set make(std::shared_ptr<const rule_set_data> d) {
+    rule_set r;
+    r.data_ = std::move(d);
+    return r;
+  }
+  static const rule_set_data& data(const rule_set& r) { return *r.data_; }
+};
+
+}  // namespace svpol::rules::detail

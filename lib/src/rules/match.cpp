@@ -1,0 +1,349 @@
+// Runs compiled rule programs over a sentence's tokens.
+//
+// The search is RE2's BitState: a backtracking walk over the program that marks each
+// (instruction, token position) pair when it first gets there. A pair reached again cannot
+// lead to a match it did not lead to before (whether it succeeds depends only on the pair,
+// not on the captures), so it is skipped. Each start position thus costs at most
+// program size x sentence length steps, whatever the quantifiers; the marks are kept across
+// start positions until a match is found, so a rule that fails over a sentence costs that
+// bound once. Backtracking (rather than a Pike VM) is what lets `[lex="..."]` jump over a
+// multi-token lexicon hit.
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "rules/compiled.hpp"
+#include "svpol/normalize.hpp"
+#include "svpol/rules.hpp"
+
+namespace svpol::rules {
+
+namespace detail {
+namespace {
+
+// ICU counts its time limit in steps of its match engine (about a millisecond each on a
+// current machine); a test on one token needs far fewer than this.
+constexpr int32_t regex_time_limit = 50;
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+bool is_negation(const std::string& norm) {
+  return norm == "inte" || norm == "ej" || norm == "icke" || norm == "aldrig";
+}
+
+bool is_clause_punct(const std::string& form) {
+  return form == "," || form == ";" || form == ":" || form == "(" || form == ")" ||
+         form == "\u2013" || form == "\u2014";
+}
+
+// What one call of matcher::match needs besides the immutable rules: ICU matchers (one per
+// regex, made on first use; RegexPattern is thread-safe, RegexMatcher is not) and the hits.
+class run {
+ public:
+  run(const rule_set_data& data, const std::vector<token>& tokens, std::size_t first,
+      std::size_t end, const lexicon_hits& hits)
+      : data_(data),
+        tokens_(tokens),
+        first_(first),
+        end_(end),
+        hits_(hits),
+        matchers_(data.regex_count),
+        hits_at_(end - first) {
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+      const auto& h = hits[i];
+      if (h.begin >= first && h.begin < h.end && h.end <= end)
+        hits_at_[h.begin - first].push_back(i);
+    }
+    for (auto& v : hits_at_)  // longest first: it is tried first
+      std::stable_sort(v.begin(), v.end(),
+                       [&](std::size_t a, std::size_t b) { return hits[a].end > hits[b].end; });
+  }
+
+  void rule(std::size_t index, std::vector<match>& out) {
+    const compiled_rule& r = data_.rules[index];
+    rule_ = &r;
+    const std::size_t width = end_ - first_ + 1;
+    visited_.assign(r.program.size() * width, false);
+    caps_.assign(2 * r.info.captures.size(), npos);
+    for (std::size_t s = first_; s < end_;) {
+      std::fill(caps_.begin(), caps_.end(), npos);
+      const std::size_t e = search(r, s);
+      if (e == npos) {
+        ++s;
+        continue;
+      }
+      struct match m;
+      m.rule = index;
+      m.begin = s;
+      m.end = e;
+      for (std::size_t c = 0; c < r.info.captures.size(); ++c)
+        if (caps_[2 * c] != npos && caps_[2 * c + 1] != npos && caps_[2 * c] <= caps_[2 * c + 1])
+          m.captures.push_back({r.info.captures[c], caps_[2 * c], caps_[2 * c + 1]});
+      // Marks made on the way to a match may lie on the way to the next one.
+      std::fill(visited_.begin(), visited_.end(), false);
+      if (accepts(r.info, m)) {
+        out.push_back(std::move(m));
+        s = std::max(e, s + 1);
+      } else {
+        ++s;
+      }
+    }
+  }
+
+ private:
+  struct job {
+    std::size_t pc, pos;
+    std::size_t slot = npos, old = npos;  // a capture to restore when popped
+  };
+
+  // The end of the first match starting at `start`, or npos; fills caps_.
+  std::size_t search(const compiled_rule& r, std::size_t start) {
+    const std::size_t width = end_ - first_ + 1;
+    stack_.clear();
+    stack_.push_back({0, start});
+    while (!stack_.empty()) {
+      const job j = stack_.back();
+      stack_.pop_back();
+      if (j.slot != npos) {
+        caps_[j.slot] = j.old;
+        continue;
+      }
+      std::size_t pc = j.pc, pos = j.pos;
+      for (;;) {
+        const std::size_t mark = pc * width + (pos - first_);
+        if (visited_[mark]) break;
+        visited_[mark] = true;
+        const inst& in = r.program[pc];
+        bool go_on = false;
+        switch (in.op) {
+          case inst::op_t::any:
+            go_on = pos < end_;
+            break;
+          case inst::op_t::token:
+            go_on = pos < end_ && eval(r, in.x, tokens_[pos]);
+            break;
+          case inst::op_t::lex:
+            if (pos < end_) {
+              const auto& at = hits_at_[pos - first_];
+              for (auto it = at.rbegin(); it != at.rend(); ++it)
+                if (class_matches(hits_[*it].cls, in.cls))
+                  stack_.push_back({pc + 1, hits_[*it].end});
+            }
+            break;
+          case inst::op_t::split:
+            stack_.push_back({in.y, pos});
+            pc = in.x;
+            continue;
+          case inst::op_t::jmp:
+            pc = in.x;
+            continue;
+          case inst::op_t::save:
+            stack_.push_back({0, 0, in.x, caps_[in.x]});
+            caps_[in.x] = pos;
+            ++pc;
+            continue;
+          case inst::op_t::match:
+            return pos;
+        }
+        if (!go_on) break;
+        ++pc;
+        ++pos;
+      }
+    }
+    return npos;
+  }
+
+  bool accepts(const rule_info& info, const struct match& m) const {
+    if (info.question != tri::any) {
+      bool q = false;
+      for (std::size_t i = first_; i < end_ && !q; ++i) q = tokens_[i].form == "?";
+      if (q != (info.question == tri::yes)) return false;
+    }
+    if (info.negated != tri::any) {
+      const capture* span = m.find("span");
+      bool neg = false;
+      for (std::size_t i = m.begin; i < m.end && !neg; ++i)
+        neg = !(span && i >= span->begin && i < span->end) && is_negation(tokens_[i].norm);
+      if (neg != (info.negated == tri::yes)) return false;
+    }
+    if (info.clause)
+      for (std::size_t i = m.begin; i < m.end; ++i)
+        if (tokens_[i].kind == token_kind::punct && is_clause_punct(tokens_[i].form)) return false;
+    return true;
+  }
+
+  bool eval(const compiled_rule& r, std::size_t node, const token& t) {
+    const cond_node& n = r.conds[node];
+    switch (n.op) {
+      case cond_node::kind::test:
+        return test(r.checks[n.check], t);
+      case cond_node::kind::all:
+        return std::all_of(n.kids.begin(), n.kids.end(),
+                           [&](std::size_t k) { return eval(r, k, t); });
+      case cond_node::kind::any:
+        return std::any_of(n.kids.begin(), n.kids.end(),
+                           [&](std::size_t k) { return eval(r, k, t); });
+      case cond_node::kind::negate:
+        return !eval(r, n.kids[0], t);
+    }
+    return false;
+  }
+
+  bool test(const attr_check& c, const token& t) {
+    bool hit = false;
+    switch (c.attr) {
+      case token_attr::word:
+        hit = value_matches(c, c.fold && c.literal ? t.norm : t.form);
+        break;
+      case token_attr::norm:
+        hit = value_matches(c, t.norm);
+        break;
+      case token_attr::lemma:
+        hit = value_matches(c, t.lemma);
+        break;
+      case token_attr::pos:
+        hit = value_matches(c, t.upos);
+        break;
+      case token_attr::kind:
+        hit = value_matches(c, std::string(to_string(t.kind)));
+        break;
+      case token_attr::feat: {
+        // One Key=Value of the CoNLL-U FEATS column matches; `_` means none.
+        std::string_view feats = t.feats;
+        while (!hit && !feats.empty() && feats != "_") {
+          const std::size_t bar = feats.find('|');
+          hit = value_matches(c, std::string(feats.substr(0, bar)));
+          feats = bar == std::string_view::npos ? std::string_view() : feats.substr(bar + 1);
+        }
+        break;
+      }
+      case token_attr::lex:
+        break;  // compiled to a lex instruction, never a test
+    }
+    return hit != c.not_equal;
+  }
+
+  // CQP semantics: the value is a regular expression that must match the whole attribute.
+  bool value_matches(const attr_check& c, const std::string& v) {
+    if (c.literal) {
+      if (!c.fold || c.attr == token_attr::word || c.attr == token_attr::norm)
+        return v == c.text;  // a word's %c compares against norm, already folded
+      return fold_case(v) == c.text;
+    }
+    auto& m = matchers_[c.regex_slot];
+    UErrorCode st = U_ZERO_ERROR;
+    if (!m) {
+      m.reset(c.regex->matcher(st));
+      if (U_FAILURE(st))
+        throw error(std::string("cannot create a regex matcher: ") + u_errorName(st));
+      m->setTimeLimit(regex_time_limit, st);
+    }
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(v);
+    m->reset(u);
+    const bool r = m->matches(st);
+    if (st == U_REGEX_TIME_OUT || st == U_REGEX_STACK_OVERFLOW) {
+      diagnostic d = c.where;
+      d.message = "regular expression in rule '" + rule_->info.id + "' took too long on '" +
+                  (v.size() > 40 ? v.substr(0, 40) + "..." : v) + "' (" + u_errorName(st) + ")";
+      throw rule_error({std::move(d)});
+    }
+    if (U_FAILURE(st)) throw error(std::string("regular expression failed: ") + u_errorName(st));
+    return r;
+  }
+
+  const rule_set_data& data_;
+  const std::vector<token>& tokens_;
+  std::size_t first_, end_;
+  const lexicon_hits& hits_;
+  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
+  std::vector<std::vector<std::size_t>> hits_at_;  // per position: hits starting there
+  const compiled_rule* rule_ = nullptr;
+  std::vector<bool> visited_;
+  std::vector<std::size_t> caps_;
+  std::vector<job> stack_;
+};
+
+}  // namespace
+}  // namespace detail
+
+const capture* match::find(std::string_view name) const {
+  for (const auto& c : captures)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+std::pair<std::size_t, std::size_t> match::span() const {
+  if (const capture* s = find("span")) return {s->begin, s->end};
+  return {begin, end};
+}
+
+matcher::matcher(rule_set rules) : rules_(std::move(rules)) {}
+
+std::vector<rules::match> matcher::match(const std::vector<token>& tokens, std::size_t first,
+                                         std::size_t end, const lexicon_hits& hits) const {
+  std::vector<struct match> out;
+  end = std::min(end, tokens.size());
+  if (first >= end) return out;
+  const auto& data = detail::access::data(rules_);
+  detail::run r(data, tokens, first, end, hits);
+  for (std::size_t i = 0; i < data.rules.size(); ++i) r.rule(i, out);
+  std::stable_sort(out.begin(), out.end(), [](const struct match& a, const struct match& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.rule < b.rule;
+  });
+  return out;
+}
+
+std::vector<rules::match> matcher::resolve_overlaps(std::vector<struct match> found) const {
+  const auto& data = detail::access::data(rules_);
+  auto info = [&](const struct match& m) -> const rule_info& { return data.rules.at(m.rule).info; };
+  std::stable_sort(found.begin(), found.end(), [&](const struct match& a, const struct match& b) {
+    const auto sa = a.span(), sb = b.span();
+    if (info(a).priority != info(b).priority) return info(a).priority > info(b).priority;
+    if (sa.second - sa.first != sb.second - sb.first)
+      return sa.second - sa.first > sb.second - sb.first;
+    if (sa.first != sb.first) return sa.first < sb.first;
+    return a.rule < b.rule;
+  });
+  std::vector<struct match> kept;
+  for (auto& m : found) {
+    const auto s = m.span();
+    const bool clash = std::any_of(kept.begin(), kept.end(), [&](const struct match& k) {
+      const auto t = k.span();
+      return info(k).kind == info(m).kind && s.first < t.second && t.first < s.second;
+    });
+    if (!clash) kept.push_back(std::move(m));
+  }
+  std::stable_sort(kept.begin(), kept.end(), [](const struct match& a, const struct match& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.rule < b.rule;
+  });
+  return kept;
+}
+
+std::vector<std::pair<std::string, std::string>> matcher::attributes(
+    const struct match& m, const std::vector<token>& tokens, const lexicon_hits& hits) const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& a : rules_.rule(m.rule).attributes) {
+    if (a.from == attribute_setting::source::literal) {
+      out.emplace_back(a.key, a.value);
+      continue;
+    }
+    const capture* c = m.find(a.capture);
+    if (!c) continue;
+    if (a.from == attribute_setting::source::text) {
+      std::string text;
+      for (std::size_t i = c->begin; i < c->end && i < tokens.size(); ++i)
+        text += (text.empty() ? "" : " ") + tokens[i].form;
+      out.emplace_back(a.key, text);
+      continue;
+    }
+    for (const auto& h : hits)
+      if (h.begin == c->begin && h.end == c->end) {
+        out.emplace_back(a.key, a.from == attribute_setting::source::entry ? h.entry : h.cls);
+        break;
+      }
+  }
+  return out;
+}
+
+}  // namespace svpol::rules

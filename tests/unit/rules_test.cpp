@@ -1,0 +1,412 @@
+#include "svpol/rules.hpp"
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "svpol/document.hpp"
+#include "svpol/error.hpp"
+#include "svpol/tokenize.hpp"
+
+namespace {
+
+namespace R = svpol::rules;
+
+std::vector<svpol::token> toks(const std::string& text) {
+  return svpol::tokenize(svpol::document::from_utf8(text, "t"));
+}
+
+// Sets lemma (and optionally UPOS) by hand, one per token: what the tagger will fill later.
+void tag(std::vector<svpol::token>& t, const std::vector<std::string>& lemmas,
+         const std::vector<std::string>& upos = {}) {
+  for (std::size_t i = 0; i < t.size() && i < lemmas.size(); ++i) t[i].lemma = lemmas[i];
+  for (std::size_t i = 0; i < t.size() && i < upos.size(); ++i) t[i].upos = upos[i];
+}
+
+const R::class_list& classes() {
+  static const R::class_list c({"actor.speaker", "actor.authority", "actor.civil_society"});
+  return c;
+}
+
+// "id b-e name:b-e ..." for each match, in order.
+std::vector<std::string> run(const std::string& rules, const std::vector<svpol::token>& t,
+                             const R::lexicon_hits& hits = {}) {
+  const R::matcher m(R::parse(rules, "t.svr", &classes()));
+  std::vector<std::string> out;
+  for (const auto& x : m.match(t, 0, t.size(), hits)) {
+    std::string s =
+        m.rules().rule(x.rule).id + " " + std::to_string(x.begin) + "-" + std::to_string(x.end);
+    for (const auto& c : x.captures)
+      s += " " + c.name + ":" + std::to_string(c.begin) + "-" + std::to_string(c.end);
+    out.push_back(s);
+  }
+  return out;
+}
+
+// A one-rule file around a pattern.
+std::string rule(const std::string& pattern, const std::string& extra = "") {
+  return "rule r : Problem {\n" + extra + "  match " + pattern + ";\n}\n";
+}
+
+std::vector<std::string> errors_of(const std::string& text) {
+  try {
+    R::parse(text, "t.svr", &classes());
+  } catch (const svpol::rule_error& e) {
+    std::vector<std::string> out;
+    for (const auto& d : e.diagnostics)
+      out.push_back(d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": " +
+                    d.message);
+    return out;
+  }
+  return {};
+}
+
+std::string first_error(const std::string& text) {
+  const auto all = errors_of(text);
+  return all.empty() ? "(no error)" : all.front();
+}
+
+}  // namespace
+
+TEST_CASE("rules print canonically and reparse to the same text", "[rules]") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"# a comment\nrule  a.b:Commitment   priority 10{set Strength = strong,Kind=action;"
+       "set Actor from actor ; where not question,not negated ;\n"
+       "match actor:[lex=\"actor.speaker\"][lemma=\"komma\"] [word=\"att\" %c]? "
+       "span:( [pos=\"VERB\"&feat=\"VerbForm=Inf\"] []{0, 12} ) ;}",
+       "rule a.b : Commitment priority 10 {\n"
+       "  set Strength=strong, Kind=action;\n"
+       "  set Actor from actor;\n"
+       "  where not question, not negated;\n"
+       "  match actor:[lex=\"actor.speaker\"] [lemma=\"komma\"] [word=\"att\"%c]? "
+       "span:([pos=\"VERB\" & feat=\"VerbForm=Inf\"] []{0,12});\n"
+       "}\n"},
+      {"rule p : Problem { match ([word=\"a\"] [word=\"b\"]|[word=\"c\"])+ [!(pos=\"X\"|pos!=\"Y\")"
+       "&word=\"z\\\"q\\.\"]* []{2} []{3,} ; where clause; }",
+       "rule p : Problem {\n"
+       "  match ([word=\"a\"] [word=\"b\"] | [word=\"c\"])+ [!(pos=\"X\" | pos!=\"Y\") & "
+       "word=\"z\\\"q\\.\"]* []{2} []{3,};\n"
+       "  where clause;\n"
+       "}\n"},
+      {"rule s : Stakeholder { set Reference=\"svpol:polisen\"; "
+       "set Category from x.class; match x:[lex=\"actor\"]; }",
+       "rule s : Stakeholder {\n"
+       "  set Reference=svpol:polisen;\n"
+       "  set Category from x.class;\n"
+       "  match x:[lex=\"actor\"];\n"
+       "}\n"},
+  };
+  for (const auto& [input, expected] : cases) {
+    // Duplicate settings are a check error, so print through the syntax only where needed.
+    std::string printed;
+    try {
+      printed = R::dump(R::parse(input, "t.svr", &classes()));
+    } catch (const svpol::rule_error& e) {
+      FAIL(e.what());
+    }
+    CHECK(printed == expected);
+    CHECK(R::dump(R::parse(printed, "t.svr", &classes())) == printed);
+  }
+}
+
+TEST_CASE("the example rules check and round-trip", "[rules]") {
+  const auto lex = R::class_list::load(std::string(SVPOL_TEST_LEXICONS) + "/rules/classes.txt");
+  const auto set = R::load_dir(std::string(SVPOL_TEST_LEXICONS) + "/rules", &lex);
+  CHECK(set.size() >= 2);
+  const std::string once = R::dump(set);
+  CHECK(R::dump(R::parse(once, "dump.svr", &lex)) == once);
+  CHECK(set.find("commitment.kommer_att") < set.size());
+}
+
+TEST_CASE("rule errors name file:line:col, the column in code points", "[rules][errors]") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"rule r : Problem {\n  match [word=\"x\" [word=\"y\"];\n}\n", "t.svr:2:19: expected ']'"},
+      {"rule r : Problem {\n  match [wörd=\"x\"];\n}\n", "t.svr:2:11: expected '=' or '!='"},
+      {"rule r : Promise { match []; }",
+       "t.svr:1:10: unknown label 'Promise' (expected "
+       "Commitment, Problem or Stakeholder)"},
+      {rule("[lema=\"x\"]"),
+       "t.svr:2:10: unknown attribute 'lema' (expected word, norm, lemma, pos, feat, kind or lex)"},
+      {rule("[word=\"å\"] [word=\"(ab\"]"),
+       "t.svr:2:30: invalid regular expression "
+       "(U_REGEX_MISMATCHED_PAREN)"},
+      {rule("[word=\"ö\"] []{3,1}"),
+       "t.svr:2:22: bad quantifier {3,1}: the minimum is larger than the maximum"},
+      {rule("[] []{0,0}"), "t.svr:2:14: bad quantifier {0,0}: it matches nothing"},
+      {rule("[] []{0,500}"),
+       "t.svr:2:14: bad quantifier {0,500}: bounds above 100 are not "
+       "supported"},
+      {rule("[lex=\"actor.nobody\"]"), "t.svr:2:14: unknown lexicon class 'actor.nobody'"},
+      {rule("[lex=\"actor.*\"]"),
+       "t.svr:2:14: a lexicon class is a name, not a regular expression: 'actor.*'"},
+      {rule("[lex=\"actor\" & pos=\"NOUN\"]"),
+       "t.svr:2:10: a lexicon test must stand alone in its brackets: [lex=\"actor\"]"},
+      {rule("[word=\"x\"%d]"), "t.svr:2:15: unknown flag 'd' (only %c, ignore case, is supported)"},
+      {rule("[kind=\"wrd\"]"),
+       "t.svr:2:15: unknown token kind 'wrd' (expected word, number, punct, symbol, url or "
+       "email)"},
+      {rule("[]? [word=\"x\"]*"), "t.svr:2:3: pattern can match no tokens"},
+      {rule("[]", "  set Trend=up;\n"),
+       "t.svr:2:7: unknown value 'up' for Trend (expected rising, falling or static)"},
+      {rule("[]", "  set Strength=strong;\n"),
+       "t.svr:2:7: unknown attribute 'Strength' for Problem (expected Trend)"},
+      {rule("x:[]", "  set Trend from y;\n"), "t.svr:2:18: no capture named 'y' in rule 'r'"},
+      {rule("x:[]", "  set Trend from x.lemma;\n"),
+       "t.svr:2:18: expected 'entry' or 'class' after 'x.'"},
+      {rule("[]", "  where not clause;\n"), "t.svr:2:9: 'clause' cannot be negated"},
+      {rule("[]", "  where question, question;\n"), "t.svr:2:19: condition given twice"},
+      {rule("[]", "  where sometimes;\n"), "t.svr:2:9: expected 'question', 'negated' or 'clause'"},
+      {"rule r : Problem { set Trend=rising; }", "t.svr:1:6: rule 'r' has no match statement"},
+      {"rule r : Problem { match [] }", "t.svr:1:29: expected ';'"},
+      {"rule r : Problem { match []; ",
+       "t.svr:1:30: expected 'set', 'where', 'match' or '}' "
+       "before the end of the file"},
+      {"rule r : Problem priority high { match []; }", "t.svr:1:27: expected integer"},
+      {"rules r : Problem { match []; }", "t.svr:1:1: expected 'rule'"},
+      {"rule r : Problem { match [word=\"x]; }",
+       "t.svr:1:38: expected '\"' before the end "
+       "of the file"},
+      {"rule r : Problem { match []; }\nrule r : Problem { match []; }",
+       "t.svr:2:6: duplicate rule id 'r' (first defined at t.svr:1)"},
+  };
+  for (const auto& [text, expected] : cases) {
+    INFO(text);
+    CHECK(first_error(text) == expected);
+  }
+}
+
+TEST_CASE("all errors of a file are reported at once, with a caret", "[rules][errors]") {
+  const std::string text =
+      "# three broken rules and a good one\n"
+      "rule a : Problem { match [word=\"x\" ; }\n"
+      "rule b : Problem { match [lemma=\"ok\"]; }\n"
+      "rule c : Nonsense { match []; }\n"
+      "rule d : Problem {\n"
+      "  match [wurd=\"y\"];\n"
+      "}\n"
+      "rule e : Problem {\n"
+      "  match [word=\"y\"]\n"
+      "}\n";
+  const auto all = errors_of(text);
+  REQUIRE(all.size() == 4);
+  CHECK(all[0] == "t.svr:2:36: expected ']'");
+  CHECK(all[1] ==
+        "t.svr:4:10: unknown label 'Nonsense' (expected Commitment, Problem or "
+        "Stakeholder)");
+  CHECK(all[2] ==
+        "t.svr:6:10: unknown attribute 'wurd' (expected word, norm, lemma, pos, feat, "
+        "kind or lex)");
+  CHECK(all[3] == "t.svr:10:1: expected ';'");
+  try {
+    R::parse("rule a : Problem {\n  match [word=\"ö\" & lema=\"x\"];\n}\n", "t.svr");
+    FAIL("no error");
+  } catch (const svpol::rule_error& e) {
+    CHECK(std::string(e.what()) ==
+          "t.svr:2:21: error: unknown attribute 'lema' (expected word, norm, lemma, pos, feat, "
+          "kind or lex)\n"
+          "    match [word=\"ö\" & lema=\"x\"];\n" +
+              std::string(22, ' ') + "^");
+  }
+}
+
+TEST_CASE("token tests: attributes, regexes anchored, %c, boolean operators", "[rules][match]") {
+  auto t = toks("Polisen kommer att öka närvaron i 2030 områden .");
+  tag(t, {"polis", "komma", "att", "öka", "närvaro", "i", "2030", "område", "."},
+      {"NOUN", "AUX", "PART", "VERB", "NOUN", "ADP", "NUM", "NOUN", "PUNCT"});
+  t[3].feats = "VerbForm=Inf|Voice=Act";
+  REQUIRE(t.size() == 9);
+
+  using V = std::vector<std::string>;
+  CHECK(run(rule("[word=\"polisen\"]"), t) == V{});
+  CHECK(run(rule("[word=\"polisen\"%c]"), t) == V{"r 0-1"});
+  CHECK(run(rule("[norm=\"polisen\"]"), t) == V{"r 0-1"});
+  CHECK(run(rule("[word=\"P.*\"]"), t) == V{"r 0-1"});
+  CHECK(run(rule("[word=\"p.*\"%c]"), t) == V{"r 0-1"});
+  // Anchored to the whole value: no substring matches.
+  CHECK(run(rule("[word=\"olis\"]"), t) == V{});
+  CHECK(run(rule("[word=\".*olis.*\"]"), t) == V{"r 0-1"});
+  CHECK(run(rule("[lemma=\"komma\"] [word=\"att\"]"), t) == V{"r 1-3"});
+  CHECK(run(rule("[pos=\"VERB\" & feat=\"VerbForm=Inf\"]"), t) == V{"r 3-4"});
+  CHECK(run(rule("[feat=\"Voice=.*\"]"), t) == V{"r 3-4"});
+  CHECK(run(rule("[feat=\"Voice\"]"), t) == V{});
+  CHECK(run(rule("[kind=\"number\"]"), t) == V{"r 6-7"});
+  CHECK(run(rule("[pos=\"NOUN\" & !(lemma=\"polis\" | lemma=\"område\")]"), t) == V{"r 4-5"});
+  CHECK(run(rule("[pos=\"NOUN\" & lemma!=\"polis\"]"), t) == V{"r 4-5", "r 7-8"});
+  CHECK(run(rule("[word=\"ö.a\"]"), t) == V{"r 3-4"});  // `.` is one code point, not a byte
+}
+
+TEST_CASE("quantifiers, groups, alternatives and captures", "[rules][match]") {
+  using V = std::vector<std::string>;
+  const auto t = toks("a b b b c a b c x y x y z");
+  SECTION("counted repetition") {
+    CHECK(run(rule("[word=\"a\"] [word=\"b\"]{2,3} [word=\"c\"]"), t) == V{"r 0-5"});
+    CHECK(run(rule("[word=\"a\"] [word=\"b\"]{2} [word=\"c\"]"), t) == V{});
+    CHECK(run(rule("[word=\"a\"] [word=\"b\"]{1,} [word=\"c\"]"), t) == V{"r 0-5", "r 5-8"});
+    CHECK(run(rule("[word=\"a\"] [word=\"b\"]+ [word=\"c\"]"), t) == V{"r 0-5", "r 5-8"});
+    CHECK(run(rule("[word=\"b\"]* [word=\"c\"]"), t) == V{"r 1-5", "r 6-8"});
+    CHECK(run(rule("[word=\"c\"] [word=\"a\"]?"), t) == V{"r 4-6", "r 7-8"});
+  }
+  SECTION("groups and alternatives of sequences") {
+    CHECK(run(rule("([word=\"x\"] [word=\"y\"])+ [word=\"z\"]"), t) == V{"r 8-13"});
+    CHECK(run(rule("([word=\"a\"] [word=\"b\"] | [word=\"x\"])"), t) ==
+          V{"r 0-2", "r 5-7", "r 8-9", "r 10-11"});
+    CHECK(run(rule("[word=\"c\"] ([] [] | [])"), t) == V{"r 4-7", "r 7-10"});
+  }
+  SECTION("captures: positions, last repetition, untaken alternatives") {
+    CHECK(run(rule("a:[word=\"a\"] bs:([word=\"b\"]+) c:[word=\"c\"]"), t) ==
+          V{"r 0-5 a:0-1 bs:1-4 c:4-5", "r 5-8 a:5-6 bs:6-7 c:7-8"});
+    CHECK(run(rule("(p:[word=\"x\"] [word=\"y\"])+"), t) == V{"r 8-12 p:10-11"});
+    CHECK(run(rule("(one:[word=\"a\"] | two:[word=\"z\"])"), t) ==
+          V{"r 0-1 one:0-1", "r 5-6 one:5-6", "r 12-13 two:12-13"});
+  }
+  SECTION("[] and greedy bounded gaps") {
+    CHECK(run(rule("[word=\"a\"] []{0,3} [word=\"c\"]"), t) == V{"r 0-5", "r 5-8"});
+    CHECK(run(rule("[word=\"a\"] []{0,2} [word=\"c\"]"), t) == V{"r 5-8"});
+  }
+  SECTION("a match stays inside [first, end)") {
+    const R::matcher m(R::parse(rule("[word=\"b\"]+"), "t.svr"));
+    const auto found = m.match(t, 2, 4);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].begin == 2);
+    CHECK(found[0].end == 4);
+  }
+}
+
+TEST_CASE("lexicon classes match multi-token entries as one unit", "[rules][match][lex]") {
+  auto t = toks("Civilsamhällets organisationer och Polisen arbetar tillsammans .");
+  REQUIRE(t.size() == 7);
+  const R::lexicon_hits hits = {{0, 2, "actor.civil_society", "svpol:civilsamhallet"},
+                                {0, 1, "actor.civil_society", "svpol:civilsamhallet-kort"},
+                                {3, 4, "actor.authority", "svpol:polisen"}};
+  using V = std::vector<std::string>;
+  CHECK(run(rule("span:[lex=\"actor.civil_society\"]"), t, hits) == V{"r 0-2 span:0-2"});
+  CHECK(run(rule("span:[lex=\"actor\"]"), t, hits) == V{"r 0-2 span:0-2", "r 3-4 span:3-4"});
+  CHECK(run(rule("[lex=\"actor\"] [word=\"och\"] [lex=\"actor.authority\"]"), t, hits) ==
+        V{"r 0-4"});
+  // The shorter hit is tried when the longer one leads nowhere.
+  CHECK(run(rule("[lex=\"actor\"] [word=\"organisationer\"]"), t, hits) == V{"r 0-2"});
+  CHECK(run(rule("[lex=\"actor.speaker\"]"), t, hits) == V{});
+
+  const R::matcher m(
+      R::parse("rule s : Stakeholder {\n"
+               "  set Category=authority, Reference from span.entry;\n"
+               "  match span:[lex=\"actor.authority\"];\n}\n",
+               "t.svr", &classes()));
+  const auto found = m.match(t, 0, t.size(), hits);
+  REQUIRE(found.size() == 1);
+  const auto attrs = m.attributes(found[0], t, hits);
+  using A = std::vector<std::pair<std::string, std::string>>;
+  CHECK(attrs == A{{"Category", "authority"}, {"Reference", "svpol:polisen"}});
+}
+
+TEST_CASE("where: question, negation and clause scope", "[rules][match]") {
+  using V = std::vector<std::string>;
+  const std::string pat = "[word=\"vi\"%c] []{0,4} [word=\"höja\"]";
+  CHECK(run(rule(pat, "  where not question;\n"), toks("Vi ska höja skatten.")) == V{"r 0-3"});
+  CHECK(run(rule(pat, "  where not question;\n"), toks("Ska vi höja skatten?")) == V{});
+  CHECK(run(rule(pat, "  where question;\n"), toks("Ska vi höja skatten?")) == V{"r 1-3"});
+  CHECK(run(rule(pat, "  where not negated;\n"), toks("Vi ska inte höja skatten.")) == V{});
+  CHECK(run(rule(pat, "  where negated;\n"), toks("Vi ska inte höja skatten.")) == V{"r 0-4"});
+  // A negation inside `span` does not negate the commitment.
+  CHECK(run(rule("[word=\"vi\"%c] [word=\"ska\"] span:([]{1,3})", "  where not negated;\n"),
+            toks("Vi ska inte höja.")) == V{"r 0-5 span:2-5"});
+  CHECK(run(rule(pat, "  where clause;\n"), toks("Vi, som ska, höja")) == V{});
+  CHECK(run(rule(pat), toks("Vi, som ska, höja")) == V{"r 0-6"});
+}
+
+TEST_CASE("overlaps: priority, then length", "[rules][match]") {
+  const auto t = toks("Vi kommer att se över reglerna");
+  const R::matcher m(
+      R::parse("rule low : Commitment priority 1 { match [word=\"kommer\"] []; }\n"
+               "rule high : Commitment priority 9 { match [word=\"att\"] [] []; }\n"
+               "rule long : Commitment { match [word=\"vi\"%c] [] [] [] []; }\n"
+               "rule prob : Problem { match [word=\"kommer\"] []; }\n",
+               "t.svr"));
+  const auto all = m.match(t, 0, t.size());
+  CHECK(all.size() == 4);
+  std::vector<std::string> ids;
+  for (const auto& x : m.resolve_overlaps(all)) ids.push_back(m.rules().rule(x.rule).id);
+  CHECK(ids == std::vector<std::string>{"prob", "high"});
+}
+
+TEST_CASE("a catastrophic regex ends quickly with an error naming the rule", "[rules][match]") {
+  const R::matcher m(
+      R::parse("rule slow.one : Problem {\n  match [word=\"(a+)+$\"];\n}\n", "slow.svr"));
+  auto t = toks("aaaa");
+  t[0].form = std::string(32, 'a');
+  CHECK(m.match(t, 0, 1).size() == 1);  // succeeds at once
+  t[0].form = std::string(40, 'a') + "c";
+  const auto start = std::chrono::steady_clock::now();
+  try {
+    m.match(t, 0, 1);
+    FAIL("no error");
+  } catch (const svpol::rule_error& e) {
+    const std::string what = e.what();
+    INFO(what);
+    CHECK(what.rfind("slow.svr:2:15: error: regular expression in rule 'slow.one' took too long",
+                     0) == 0);
+  }
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+}
+
+TEST_CASE("nested unbounded quantifiers stay polynomial", "[rules][match]") {
+  std::string text;
+  for (int i = 0; i < 300; ++i) text += "ord ";
+  const auto t = toks(text);
+  const R::matcher m(R::parse(rule("([]* []*)* []* [word=\"saknas\"]"), "t.svr"));
+  const auto start = std::chrono::steady_clock::now();
+  CHECK(m.match(t, 0, t.size()).empty());
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+}
+
+TEST_CASE("one matcher serves several threads", "[rules][match]") {
+  auto t = toks("Vi kommer att öka närvaron och vi kommer att minska brotten");
+  const R::matcher m(R::parse(rule("[word=\"kommer\"] [word=\"a.t\"] [word=\".*\"]"), "t.svr"));
+  std::vector<std::size_t> counts(4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < counts.size(); ++i)
+    threads.emplace_back([&, i] {
+      for (int k = 0; k < 200; ++k) counts[i] += m.match(t, 0, t.size()).size();
+    });
+  for (auto& th : threads) th.join();
+  for (auto c : counts) CHECK(c == 400);
+}
+
+TEST_CASE("lexicon class names cover the classes below them", "[rules][lex]") {
+  const R::class_list c({"actor-x", "actor.authority", "actors"});
+  CHECK(c.has_class("actor"));
+  CHECK(c.has_class("actor.authority"));
+  CHECK(c.has_class("actor-x"));
+  CHECK_FALSE(c.has_class("actor.auth"));
+  CHECK_FALSE(c.has_class("act"));
+  CHECK(R::class_matches("actor.authority", "actor"));
+  CHECK_FALSE(R::class_matches("actors", "actor"));
+}
+
+TEST_CASE("a rule directory reports the errors of all its files", "[rules][errors]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "svpol_rules_test_dir";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "a.svr") << "rule x : Problem { match [word=\"a\"]; }\n"
+                                  "rule y : Problem { match [wrd=\"b\"]; }\n";
+  std::ofstream(dir / "b.svr") << "# same id as in a.svr\nrule x : Problem { match []; }\n";
+  std::ofstream(dir / "notes.txt") << "not a rule file";
+  try {
+    R::load_dir(dir);
+    FAIL("no error");
+  } catch (const svpol::rule_error& e) {
+    REQUIRE(e.diagnostics.size() == 2);
+    CHECK(e.diagnostics[0].file == (dir / "a.svr").string());
+    CHECK(e.diagnostics[0].line == 2);
+    CHECK(e.diagnostics[1].file == (dir / "b.svr").string());
+    CHECK(e.diagnostics[1].message ==
+          "duplicate rule id 'x' (first defined at " + (dir / "a.svr").string() + ":1)");
+  }
+  CHECK_THROWS_AS(R::load_dir(dir / "nowhere"), svpol::input_error);
+  fs::remove_all(dir);
+}
