@@ -90,7 +90,8 @@ bool class_matches(std::string_view hit_class, std::string_view wanted);
 struct lexicon_hit {
   std::size_t begin = 0, end = 0;
   std::string cls;    // "actor.civil_society"
-  std::string entry;  // "svpol:civilsamhallet"
+  std::string entry;  // "svpol:civilsamhallet", or "" when the entry has no id
+  std::size_t index = 0;  // the entry's index in the lexicon that found it
 };
 using lexicon_hits = std::vector<lexicon_hit>;
 

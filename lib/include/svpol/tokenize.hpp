@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "svpol/document.hpp"
-#include "svpol/lexicon.hpp"
+#include "svpol/abbreviations.hpp"
 #include "svpol/span.hpp"
 
 namespace svpol {

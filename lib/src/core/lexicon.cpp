@@ -88,6 +88,7 @@ lexicon lexicon::load_dir(const std::filesystem::path& dir) {
   const auto abbrev_file = dir / "abbreviations.txt";
   if (std::filesystem::exists(abbrev_file, ec))
     lex.abbreviations_ = svpol::abbreviations::load(abbrev_file);
+  lex.terms_ = term_lexicon::load_dir(dir / "terms");
   return lex;
 }
 

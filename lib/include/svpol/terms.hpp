@@ -1,0 +1,84 @@
+// svpol/terms.hpp: term lexicons: words and phrases with a class (`actor.authority`,
+// `commit.strong`, `problem.noun`), found in tokenized text as one unit each.
+//
+//   auto terms = svpol::term_lexicon::load_dir("lexicons/sv/terms");   // throws rule_error
+//   svpol::rules::lexicon_hits hits = terms.find(toks, s.first_token, s.end_token);
+//
+// A term file (`*.tsv`, UTF-8, `#` comments) has one entry a line:
+//
+//   PHRASE <TAB> CLASS [<TAB> ATTRIBUTES]
+//   polisen                          actor.authority   id=svpol:polisen
+//   civilsamhällets organisationer   actor.civil_society
+//   ~myndighet                       actor.authority
+//   Brå                              actor.authority   id=svpol:bra;case=exact
+//
+// PHRASE is words separated by spaces. A word matches a token's case-folded form; the last
+// word also matches its genitive (`polisens`, `EU:s`). A word written `~word` matches the
+// token's lemma instead (`~myndighet` matches `myndigheterna`, `myndighetens`). With
+// `case=exact` the words match the surface form as written (for short names such as `Brå`,
+// which are also ordinary words in lower case). ATTRIBUTES are `key=value` pairs separated
+// by `;`: `id` is the canonical reference (ANNOTATION.md's `svpol:NAME`), others are kept for
+// rules and output. CLASS is letters, digits, `_` and `.`; a class also stands for the
+// classes below it in rules (`actor` covers `actor.authority`).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "svpol/rules.hpp"
+#include "svpol/tokenize.hpp"
+
+namespace svpol {
+
+struct term_entry {
+  std::string phrase;               // as written in the file
+  std::vector<std::string> words;   // folded (unless exact_case); "~w" matches the lemma w
+  std::string cls;                  // "actor.authority"
+  std::string id;                   // "svpol:polisen", or ""
+  bool exact_case = false;
+  std::vector<std::pair<std::string, std::string>> attributes;  // the other key=value pairs
+  std::string file;
+  int line = 0;
+};
+
+class term_lexicon : public rules::lexicon_classes {
+ public:
+  term_lexicon() = default;
+  // Reads every `*.tsv` in `dir` (sorted by name). Throws rule_error with every malformed
+  // line (file:line:col), input_error when a file cannot be read. A missing dir gives an
+  // empty lexicon.
+  static term_lexicon load_dir(const std::filesystem::path& dir);
+  // Parses one file's text (tests); `file` names it in diagnostics.
+  static term_lexicon parse(std::string_view text, const std::string& file);
+
+  // Adds the entries of another lexicon.
+  void merge(const term_lexicon& other);
+
+  // True if `name` is a class of some entry or a prefix of one at a `.` (`actor`).
+  bool has_class(std::string_view name) const override;
+
+  // Every entry found in tokens [first, end): for each start token, each entry that matches
+  // there (so a longer and a shorter entry may both be found). Hits are ordered by begin,
+  // longest first. `hit.entry` is the entry's id, `hit.index` its index in entries().
+  rules::lexicon_hits find(const std::vector<token>& toks, std::size_t first,
+                           std::size_t end) const;
+
+  const std::vector<term_entry>& entries() const { return entries_; }
+  // The entry behind a hit found by this lexicon.
+  const term_entry& entry_of(const rules::lexicon_hit& hit) const;
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  void add(term_entry e);
+  bool matches_at(const term_entry& e, const std::vector<token>& toks, std::size_t at,
+                  std::size_t end) const;
+  std::vector<term_entry> entries_;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_first_;  // first word -> entries
+  std::vector<std::string> classes_;  // sorted, unique
+};
+
+}  // namespace svpol
