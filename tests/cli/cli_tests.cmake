@@ -68,3 +68,21 @@ svpol_cli_test(jsonl_skip_bad CODE 2 MATCH "Polisen kommer att .*skipped 1 bad r
 svpol_cli_test(jsonl_summary CODE 0 MATCH "total \\(33 documents\\)"
   ARGS tokenize --summary ${PROJECT_SOURCE_DIR}/corpora/sample.jsonl
        ${PROJECT_SOURCE_DIR}/corpora/stockholm-2016-interpellation-28.txt)
+
+# svpol extract and svpol eval brat
+svpol_cli_test(extract_jsonl CODE 0 MATCH "\"doc\":\"polisen\",\"label\":\"Stakeholder\",\"start\":0,\"end\":7"
+  ARGS extract ${DATA}/polisen.txt)
+svpol_cli_test(extract_tsv CODE 0 MATCH "^doc\tlabel\tstart\tend\ttext\trule\tattributes\tlexicon\tmeta\n"
+  ARGS extract --format tsv ${DATA}/polisen.txt)
+svpol_cli_test(extract_conllu CODE 0 MATCH "Finding=B-Stakeholder"
+  ARGS extract --format conllu ${DATA}/polisen.txt)
+svpol_cli_test(extract_brat_needs_dir CODE 2 MATCH "--format brat needs -o DIR"
+  ARGS extract --format brat ${DATA}/polisen.txt)
+svpol_cli_test(extract_bad_rules CODE 2 MATCH "bad.svr:3:[0-9]+: error"
+  ARGS extract --rules ${CMAKE_CURRENT_BINARY_DIR}/rules_cli/bad ${DATA}/polisen.txt)
+svpol_cli_test(eval_brat_agreement CODE 0 MATCH "Commitment +1.000 +1.000 +1.000"
+  ARGS eval brat ${SHARED}/gold/dev --system ${SHARED}/gold/dev --min-f1 1.0)
+svpol_cli_test(eval_brat_missing CODE 2 MATCH "gold directory '/nonexistent' does not exist"
+  ARGS eval brat /nonexistent)
+svpol_cli_test(eval_brat_bad_gold CODE 2 MATCH "bad.ann:1:1: span 20-40 lies outside the text"
+  ARGS eval brat ${DATA}/brat-bad)

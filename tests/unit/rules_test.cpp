@@ -1,4 +1,5 @@
 #include "svpol/rules.hpp"
+#include "svpol/terms.hpp"
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -114,7 +115,7 @@ TEST_CASE("rules print canonically and reparse to the same text", "[rules]") {
 }
 
 TEST_CASE("the example rules check and round-trip", "[rules]") {
-  const auto lex = R::class_list::load(std::string(SVPOL_TEST_LEXICONS) + "/rules/classes.txt");
+  const auto lex = svpol::term_lexicon::load_dir(std::string(SVPOL_TEST_LEXICONS) + "/terms");
   const auto set = R::load_dir(std::string(SVPOL_TEST_LEXICONS) + "/rules", &lex);
   CHECK(set.size() >= 2);
   const std::string once = R::dump(set);

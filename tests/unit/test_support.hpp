@@ -49,3 +49,49 @@ inline std::vector<std::string> split(const std::string& s, char sep = '|') {
 }
 
 }  // namespace svpol::test
+
+#include "svpol/extract.hpp"
+
+namespace svpol::test {
+
+// The installed pipeline and rules, built once (the tagger takes a moment to load).
+struct engine {
+  pipeline pipe{lexicon::load_dir(SVPOL_TEST_LEXICONS)};
+  extractor ext = extractor::load(std::string(SVPOL_TEST_LEXICONS) + "/rules", pipe.lexicons());
+};
+inline const engine& installed() {
+  static const engine e;
+  return e;
+}
+
+// A finding as text, for table tests: "Commitment: Jag kommer att se över det".
+struct found_span {
+  std::string label, text, rule;
+  std::vector<std::pair<std::string, std::string>> attributes;
+  std::string attribute(const std::string& key) const {
+    for (const auto& [k, v] : attributes)
+      if (k == key) return v;
+    return {};
+  }
+};
+
+// What the installed rules find in `text`.
+inline std::vector<found_span> findings_of(const std::string& text) {
+  const auto doc = document::from_utf8(text, "t");
+  const auto& e = installed();
+  std::vector<found_span> out;
+  for (const auto& f : e.ext.extract(doc, e.pipe.run(doc)))
+    out.push_back({std::string(rules::to_string(f.kind)), std::string(doc.slice(f.span)), f.rule,
+                   f.attributes});
+  return out;
+}
+
+// The texts of the findings of one label.
+inline std::vector<std::string> spans_of(const std::string& text, const std::string& label) {
+  std::vector<std::string> out;
+  for (const auto& f : findings_of(text))
+    if (f.label == label) out.push_back(f.text);
+  return out;
+}
+
+}  // namespace svpol::test

@@ -5,10 +5,14 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
+#include <algorithm>
+#include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "svpol/brat.hpp"
 #include "svpol/error.hpp"
 #include "svpol/eval.hpp"
 #include "svpol/pipeline.hpp"
@@ -63,6 +67,50 @@ nlohmann::ordered_json ud_json(const ud_result& r) {
   return j;
 }
 
+std::string f3(double x) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%5.3f", x);
+  return buf;
+}
+
+void print_brat(std::ostream& out, const brat_scores& r) {
+  out << "label                  precision  recall     F1   gold  system\n";
+  auto row = [&](const char* name, const prf& p) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%-22s     %s   %s  %s  %5zu  %6zu\n", name,
+                  f3(p.precision()).c_str(), f3(p.recall()).c_str(), f3(p.f1()).c_str(), p.gold,
+                  p.system);
+    out << buf;
+  };
+  row("Commitment", r.commitment);
+  row("Problem", r.problem);
+  row("Stakeholder (lenient)", r.stakeholder_lenient);
+  row("Stakeholder (strict)", r.stakeholder_strict);
+  out << "attribute accuracy over matched spans:\n";
+  for (const auto& [key, cell] : r.attributes)
+    out << "  " << key << ' ' << f3(r.accuracy(key)) << " (" << cell.first << " of " << cell.second
+        << ")\n";
+  out << r.documents << " documents\n";
+}
+
+nlohmann::ordered_json brat_json(const brat_scores& r) {
+  auto p = [](const prf& x) {
+    return nlohmann::ordered_json{{"precision", x.precision()}, {"recall", x.recall()},
+                                  {"f1", x.f1()},       {"gold", x.gold},
+                                  {"system", x.system}, {"correct", x.correct}};
+  };
+  nlohmann::ordered_json j;
+  j["documents"] = r.documents;
+  j["Commitment"] = p(r.commitment);
+  j["Problem"] = p(r.problem);
+  j["Stakeholder"] = {{"lenient", p(r.stakeholder_lenient)}, {"strict", p(r.stakeholder_strict)}};
+  nlohmann::ordered_json attrs = nlohmann::ordered_json::object();
+  for (const auto& [key, cell] : r.attributes)
+    attrs[key] = {{"accuracy", r.accuracy(key)}, {"correct", cell.first}, {"total", cell.second}};
+  j["attributes"] = std::move(attrs);
+  return j;
+}
+
 }  // namespace
 
 void add_eval(CLI::App& app, int& status) {
@@ -105,6 +153,82 @@ void add_eval(CLI::App& app, int& status) {
       report("sentence F1 " + pct(r.sentences.f1()) + " is below " +
              std::to_string(ud->min_sentence_f1));
       status = check_failed;
+    }
+  });
+
+  struct brat_options {
+    common_options common;
+    std::string gold, system;
+    bool json = false, errors = false;
+    double min_f1 = -1;
+  };
+  auto br = std::make_shared<brat_options>();
+  CLI::App* bcmd = eval->add_subcommand(
+      "brat",
+      "Commitments, problems and stakeholders against brat gold (GOLD_DIR/NAME.txt + NAME.ann),\n"
+      "scored as ANNOTATION.md says: overlap for Commitment and Problem, strict and lenient\n"
+      "for Stakeholder, attribute accuracy over matched spans. With --system DIR, compares\n"
+      "DIR/NAME.ann with the gold instead of running svpol (inter-annotator agreement).\n"
+      "Exit 1 when an F1 (Commitment, Problem, Stakeholder lenient) is below --min-f1.");
+  bcmd->add_option("gold", br->gold, "Gold directory")->required()->type_name("GOLD_DIR");
+  bcmd->add_option("--system", br->system, "Compare this directory's .ann files instead");
+  bcmd->add_flag("--json", br->json, "Print the scores as JSON");
+  bcmd->add_flag("--errors", br->errors,
+                 "Also list missed and spurious spans with their context and rule (TSV)");
+  bcmd->add_option("--min-f1", br->min_f1, "Fail (exit 1) when an F1 is below this (0-1)");
+  add_lexicon_option(*bcmd, br->common);
+  add_rules_option(*bcmd, br->common);
+  bcmd->callback([br, &status] {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::is_directory(br->gold, ec))
+      throw input_error("gold directory '" + br->gold + "' does not exist", br->gold);
+    std::vector<fs::path> texts;
+    for (const auto& e : fs::directory_iterator(br->gold, ec))
+      if (e.path().extension() == ".txt") texts.push_back(e.path());
+    std::sort(texts.begin(), texts.end());
+    if (texts.empty()) throw input_error("no .txt files in '" + br->gold + "'", br->gold);
+    std::optional<engine> eng;
+    if (br->system.empty()) eng = load_engine(br->common);
+    brat_scores r;
+    for (const auto& txt : texts) {
+      const std::string name = txt.stem().string();
+      const std::string text = read_whole(txt.string());
+      validate_utf8(text, txt.string());
+      fs::path ann = txt;
+      ann.replace_extension(".ann");
+      const auto gold = read_brat(fs::exists(ann, ec) ? read_whole(ann.string()) : std::string(),
+                                  ann.string(), &text);
+      std::vector<span_annotation> sys;
+      if (eng) {
+        const auto doc = document::from_utf8(text, name);
+        sys = to_spans(doc, eng->ext->extract(doc, eng->pipe->run(doc)));
+      } else {
+        const fs::path sys_ann = fs::path(br->system) / (name + ".ann");
+        if (fs::exists(sys_ann, ec)) sys = read_brat(read_whole(sys_ann.string()), sys_ann.string(), &text);
+      }
+      score_brat(name, text, gold, sys, r, br->errors);
+    }
+    if (br->json)
+      std::cout << brat_json(r).dump(2) << '\n';
+    else
+      print_brat(std::cout, r);
+    if (br->errors) {
+      std::cout << "\nkind\tlabel\tdocument\tstart\tend\trule\tcontext\n";
+      for (const auto& e : r.errors)
+        std::cout << e.kind << '\t' << e.label << '\t' << e.document << '\t' << e.begin << '\t'
+                  << e.end << '\t' << e.rule << '\t' << e.context << '\n';
+    }
+    status = ok;
+    if (br->min_f1 >= 0) {
+      for (const auto& [name, p] : {std::pair<const char*, const prf*>{"Commitment", &r.commitment},
+                                    {"Problem", &r.problem},
+                                    {"Stakeholder (lenient)", &r.stakeholder_lenient}}) {
+        if (p->f1() < br->min_f1) {
+          report(std::string(name) + " F1 " + f3(p->f1()) + " is below " + f3(br->min_f1));
+          status = check_failed;
+        }
+      }
     }
   });
 }

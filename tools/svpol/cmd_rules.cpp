@@ -1,6 +1,6 @@
 // svpol rules: checks and prints rule sets.
-//   svpol rules check [DIR] [--classes FILE]   exit 0 when every rule is valid, 2 otherwise
-//   svpol rules dump  [DIR] [--classes FILE]   the rules in canonical form, on stdout
+//   svpol rules check [DIR] [--terms DIR | --classes FILE]   exit 0 when all rules are valid, else 2
+//   svpol rules dump  [DIR] [--terms DIR | --classes FILE]   the rules in canonical form, on stdout
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -20,29 +20,33 @@ namespace fs = std::filesystem;
 struct rules_options {
   std::string dir;
   std::string classes;
+  std::string terms;
   bool any_class = false;
 };
 
 // Loads the rule set named by the options; errors (rule_error, input_error) go to main().
 svpol::rules::rule_set load(const rules_options& o) {
   const fs::path dir = o.dir.empty() ? default_lexicon_dir() / "rules" : fs::path(o.dir);
-  // Until the lexicon provides its classes, they come from --classes or DIR/classes.txt.
-  std::optional<svpol::rules::class_list> classes;
-  if (!o.any_class) {
-    if (!o.classes.empty())
-      classes = svpol::rules::class_list::load(o.classes);
-    else if (std::error_code ec; fs::exists(dir / "classes.txt", ec))
-      classes = svpol::rules::class_list::load(dir / "classes.txt");
+  // The classes rules may name are those of the term lexicon (DIR/../terms by default), or a
+  // plain list given with --classes.
+  if (o.any_class) return svpol::rules::load_dir(dir, nullptr);
+  if (!o.classes.empty()) {
+    const auto classes = svpol::rules::class_list::load(o.classes);
+    return svpol::rules::load_dir(dir, &classes);
   }
-  return svpol::rules::load_dir(dir, classes ? &*classes : nullptr);
+  const fs::path terms_dir = o.terms.empty() ? dir.parent_path() / "terms" : fs::path(o.terms);
+  const auto terms = svpol::term_lexicon::load_dir(terms_dir);
+  return svpol::rules::load_dir(dir, &terms);
 }
 
 void add_common(CLI::App& cmd, rules_options& o) {
   cmd.add_option("dir", o.dir, "Rule directory (*.svr; default: the installed lexicons/sv/rules)")
       ->type_name("DIR");
+  cmd.add_option("--terms", o.terms,
+                 "Term lexicon directory whose classes [lex=\"...\"] may name (default: "
+                 "DIR/../terms)");
   cmd.add_option("--classes", o.classes,
-                 "Lexicon class names allowed in [lex=\"...\"], one a line (default: "
-                 "DIR/classes.txt when present)");
+                 "Instead of a term lexicon: the class names allowed, one a line");
   cmd.add_flag("--any-class", o.any_class, "Accept any lexicon class name");
 }
 

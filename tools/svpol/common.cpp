@@ -36,6 +36,19 @@ svpol::lexicon load_lexicon(const common_options& opts) {
                                                         : fs::path(opts.lexicons));
 }
 
+void add_rules_option(CLI::App& cmd, common_options& opts) {
+  cmd.add_option("--rules", opts.rules, "Rule directory (default: the lexicon directory's rules/)");
+}
+
+engine load_engine(const common_options& opts) {
+  const fs::path lex_dir = opts.lexicons.empty() ? default_lexicon_dir() : fs::path(opts.lexicons);
+  engine e;
+  e.pipe = std::make_unique<svpol::pipeline>(svpol::lexicon::load_dir(lex_dir));
+  const fs::path rules_dir = opts.rules.empty() ? lex_dir / "rules" : fs::path(opts.rules);
+  e.ext = std::make_unique<svpol::extractor>(svpol::extractor::load(rules_dir, e.pipe->lexicons()));
+  return e;
+}
+
 namespace {
 
 std::string read_stream(std::istream& in) {

@@ -11,7 +11,9 @@
 #include <vector>
 
 #include "svpol/document.hpp"
+#include "svpol/extract.hpp"
 #include "svpol/lexicon.hpp"
+#include "svpol/pipeline.hpp"
 
 namespace svpol::cli {
 
@@ -23,7 +25,16 @@ struct common_options {
   std::string lexicons;   // --lexicons DIR; empty: the default
   std::string output;     // -o FILE; empty or "-": stdout
   bool skip_bad = false;  // --skip-bad: go on past bad JSONL records
+  std::string rules;      // --rules DIR; empty: LEXICONS/rules
 };
+
+// The pipeline and the extractor, built once from the options (lexicons, rules).
+struct engine {
+  std::unique_ptr<svpol::pipeline> pipe;
+  std::unique_ptr<svpol::extractor> ext;  // refers to pipe's lexicon
+};
+engine load_engine(const common_options& opts);
+void add_rules_option(CLI::App& cmd, common_options& opts);
 
 void add_lexicon_option(CLI::App& cmd, common_options& opts);
 void add_output_option(CLI::App& cmd, common_options& opts);

@@ -9,6 +9,9 @@
 #include <string_view>
 #include <vector>
 
+#include <map>
+
+#include "svpol/brat.hpp"
 #include "svpol/pipeline.hpp"
 
 namespace svpol {
@@ -47,5 +50,36 @@ struct ud_result {
 // Throws input_error on malformed CoNLL-U.
 ud_result evaluate_ud(std::string_view conllu, const std::string& source, const pipeline& pipe,
                       bool collect_errors = false);
+
+// A missed or spurious span, for `eval brat --errors`.
+struct brat_error {
+  std::string document, label, kind;  // kind: "missed" (gold only) or "spurious" (system only)
+  std::size_t begin = 0, end = 0;     // code points
+  std::string text, context, rule;
+};
+
+// Scores of system spans against gold spans, accumulated over documents (ANNOTATION.md):
+// Commitment and Problem match when they overlap; Stakeholder strictly (same start and end)
+// and leniently (overlap); each gold span matches at most one system span. Attribute
+// accuracy (Category, Strength, Trend, ...) is counted over the leniently matched pairs in
+// which gold has the attribute.
+struct brat_scores {
+  prf commitment, problem, stakeholder_strict, stakeholder_lenient;
+  std::map<std::string, std::pair<std::size_t, std::size_t>> attributes;  // "Stakeholder.Category" -> correct, total
+  std::size_t documents = 0;
+  std::vector<brat_error> errors;
+  double accuracy(const std::string& key) const {
+    const auto it = attributes.find(key);
+    return it == attributes.end() || it->second.second == 0
+               ? 0.0
+               : double(it->second.first) / double(it->second.second);
+  }
+};
+
+// Adds one document's comparison to `acc`. `text` is the document's text (for the errors'
+// context); spans are in code points of it.
+void score_brat(const std::string& doc_id, const std::string& text,
+                const std::vector<span_annotation>& gold, const std::vector<span_annotation>& system,
+                brat_scores& acc, bool collect_errors = false);
 
 }  // namespace svpol

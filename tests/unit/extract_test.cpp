@@ -1,0 +1,88 @@
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "svpol/brat.hpp"
+#include "svpol/error.hpp"
+#include "svpol/eval.hpp"
+#include "svpol/writers.hpp"
+#include "test_support.hpp"
+
+TEST_CASE("findings carry the original span, rule and attributes", "[extract]") {
+  const auto found = svpol::test::findings_of("Jag kommer att se över organisationen.");
+  REQUIRE(!found.empty());
+  CHECK(found[0].label == "Commitment");
+  CHECK(found[0].rule.rfind("commitment.", 0) == 0);
+  CHECK(!found[0].attribute("Strength").empty());
+}
+
+TEST_CASE("brat output reads back with the same spans", "[extract][brat]") {
+  const std::string text = "Polisen ska öka närvaron.\nJag kommer att se över\norganisationen.";
+  const auto doc = svpol::document::from_utf8(text, "t");
+  const auto& e = svpol::test::installed();
+  const auto found = e.ext.extract(doc, e.pipe.run(doc));
+  std::ostringstream ann;
+  svpol::write_brat(ann, doc, found);
+  const auto back = svpol::read_brat(ann.str(), "t.ann", &text);
+  REQUIRE(back.size() == found.size());
+  const auto spans = svpol::to_spans(doc, found);
+  for (std::size_t i = 0; i < back.size(); ++i) {
+    CHECK(back[i].begin == spans[i].begin);
+    CHECK(back[i].end == spans[i].end);
+    CHECK(back[i].label == spans[i].label);
+  }
+}
+
+TEST_CASE("brat gold that does not fit its text is an error naming the line", "[brat]") {
+  const std::string text = "Polisen ska öka närvaron.";
+  SECTION("outside") {
+    try {
+      (void)svpol::read_brat("T1\tStakeholder 20 40\tx\n", "g.ann", &text);
+      FAIL("no error");
+    } catch (const svpol::input_error& e) {
+      CHECK(e.line == 1);
+      CHECK(std::string(e.what()).find("outside the text") != std::string::npos);
+    }
+  }
+  SECTION("text differs") {
+    try {
+      (void)svpol::read_brat("#c\nT1\tStakeholder 0 7\tPolisen\nT2\tStakeholder 0 7\tPolis\n",
+                             "g.ann", &text);
+      FAIL("no error");
+    } catch (const svpol::input_error& e) {
+      CHECK(e.line == 3);
+      CHECK(std::string(e.what()).find("does not match") != std::string::npos);
+    }
+  }
+  SECTION("attribute of an unknown annotation") {
+    CHECK_THROWS_AS(svpol::read_brat("A1\tCategory T9 authority\n", "g.ann", &text),
+                    svpol::input_error);
+  }
+}
+
+TEST_CASE("brat scoring follows ANNOTATION.md", "[eval][brat]") {
+  using svpol::span_annotation;
+  const std::vector<span_annotation> gold = {
+      {"T1", "Commitment", 0, 20, "", {{"Strength", "strong"}}, ""},
+      {"T2", "Stakeholder", 30, 37, "", {{"Category", "authority"}}, ""},
+      {"T3", "Stakeholder", 40, 50, "", {{"Category", "public"}}, ""},
+      {"T4", "Problem", 60, 80, "", {}, ""},
+  };
+  const std::vector<span_annotation> sys = {
+      {"T1", "Commitment", 5, 10, "", {{"Strength", "medium"}}, ""},   // overlaps T1
+      {"T2", "Commitment", 12, 18, "", {}, ""},                        // T1 already taken
+      {"T3", "Stakeholder", 30, 37, "", {{"Category", "authority"}}, ""},  // strict match
+      {"T4", "Stakeholder", 45, 50, "", {{"Category", "public"}}, ""},     // lenient only
+      {"T5", "Problem", 81, 90, "", {}, ""},                           // touches, no overlap
+  };
+  svpol::brat_scores r;
+  svpol::score_brat("d", std::string(100, 'x'), gold, sys, r, true);
+  CHECK(r.commitment.correct == 1);
+  CHECK(r.commitment.system == 2);
+  CHECK(r.commitment.gold == 1);
+  CHECK(r.stakeholder_lenient.correct == 2);
+  CHECK(r.stakeholder_strict.correct == 1);
+  CHECK(r.problem.correct == 0);
+  CHECK(r.accuracy("Stakeholder.Category") == Approx(1.0));
+  CHECK(r.accuracy("Commitment.Strength") == Approx(0.0));
+  CHECK(r.errors.size() == 3);  // a spurious commitment, a spurious and a missed problem
+}
