@@ -86,3 +86,9 @@ svpol_cli_test(eval_brat_missing CODE 2 MATCH "gold directory '/nonexistent' doe
   ARGS eval brat /nonexistent)
 svpol_cli_test(eval_brat_bad_gold CODE 2 MATCH "bad.ann:1:1: span 20-40 lies outside the text"
   ARGS eval brat ${DATA}/brat-bad)
+
+# svpol compare
+svpol_cli_test(compare_md CODE 0 MATCH "\\| year \\| documents \\| tokens \\|.*\n\\| 1994 \\| 1 \\|"
+  ARGS compare --by year ${PROJECT_SOURCE_DIR}/corpora/sample.jsonl)
+svpol_cli_test(compare_csv CODE 0 MATCH "^group,measure,value\nC,documents,1\n.*\nS,documents,"
+  ARGS compare --by party --format csv ${PROJECT_SOURCE_DIR}/corpora/sample.jsonl)

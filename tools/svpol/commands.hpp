@@ -8,6 +8,7 @@ namespace svpol::cli {
 void add_tokenize(CLI::App& app, int& status);
 void add_eval(CLI::App& app, int& status);
 void add_extract(CLI::App& app, int& status);
+void add_compare(CLI::App& app, int& status);
 void add_rules(CLI::App& app, int& status);
 
 }  // namespace svpol::cli
