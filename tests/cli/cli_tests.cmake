@@ -92,3 +92,11 @@ svpol_cli_test(compare_md CODE 0 MATCH "\\| year \\| documents \\| tokens \\|.*\
   ARGS compare --by year ${PROJECT_SOURCE_DIR}/corpora/sample.jsonl)
 svpol_cli_test(compare_csv CODE 0 MATCH "^group,measure,value\nC,documents,1\n.*\nS,documents,"
   ARGS compare --by party --format csv ${PROJECT_SOURCE_DIR}/corpora/sample.jsonl)
+
+# svpol query
+svpol_cli_test(query_kwic CODE 0 MATCH "\tDärmed \tökar kraven\t på besparingar"
+  ARGS query "[lemma=\"öka\"] [pos=\"NOUN\"]?" ${PROJECT_SOURCE_DIR}/corpora/sample.jsonl)
+svpol_cli_test(query_error CODE 2 MATCH "query:1:14: error: expected '\\]'"
+  ARGS query "[lemma=\"öka\" [pos=\"NOUN\"]" ${PROJECT_SOURCE_DIR}/corpora/sample.jsonl)
+svpol_cli_test(query_label CODE 0 MATCH "\"match\":\"Polisens\""
+  ARGS query "" --label Stakeholder --format jsonl ${PROJECT_SOURCE_DIR}/corpora/stockholm-2016-interpellation-28.txt)

@@ -9,6 +9,7 @@ void add_tokenize(CLI::App& app, int& status);
 void add_eval(CLI::App& app, int& status);
 void add_extract(CLI::App& app, int& status);
 void add_compare(CLI::App& app, int& status);
+void add_query(CLI::App& app, int& status);
 void add_rules(CLI::App& app, int& status);
 
 }  // namespace svpol::cli

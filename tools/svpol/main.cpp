@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   svpol::cli::add_eval(app, status);
   svpol::cli::add_extract(app, status);
   svpol::cli::add_compare(app, status);
+  svpol::cli::add_query(app, status);
   svpol::cli::add_rules(app, status);
   try {
     app.parse(argc, argv);
