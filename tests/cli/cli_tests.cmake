@@ -96,7 +96,7 @@ svpol_cli_test(compare_csv CODE 0 MATCH "^group,measure,value\nC,documents,1\n.*
 # svpol query
 svpol_cli_test(query_kwic CODE 0 MATCH "\tDärmed \tökar kraven\t på besparingar"
   ARGS query "[lemma=\"öka\"] [pos=\"NOUN\"]?" ${PROJECT_SOURCE_DIR}/corpora/sample.jsonl)
-svpol_cli_test(query_error CODE 2 MATCH "query:1:14: error: expected '\\]'"
-  ARGS query "[lemma=\"öka\" [pos=\"NOUN\"]" ${PROJECT_SOURCE_DIR}/corpora/sample.jsonl)
+svpol_cli_test(query_error CODE 2 MATCH "query:1:27: error: bad quantifier {3,1}"
+  ARGS query "[lemma=\"öka\"] [pos=\"NOUN\"]{3,1}" ${PROJECT_SOURCE_DIR}/corpora/sample.jsonl)
 svpol_cli_test(query_label CODE 0 MATCH "\"match\":\"Polisens\""
-  ARGS query "" --label Stakeholder --format jsonl ${PROJECT_SOURCE_DIR}/corpora/stockholm-2016-interpellation-28.txt)
+  ARGS query --label Stakeholder --format jsonl ${PROJECT_SOURCE_DIR}/corpora/stockholm-2016-interpellation-28.txt)

@@ -32,9 +32,10 @@ void add_query(CLI::App& app, int& status) {
       "query",
       "Concordance (KWIC) of a CQP query over a corpus: [lemma=\"öka\"] [pos=\"NOUN\"],\n"
       "[lex=\"actor.authority\"], with the rule language's token conditions (see\n"
-      "lexicons/sv/rules/README.md). With --label, the findings of that label instead.\n"
+      "lexicons/sv/rules/README.md). With --label, the findings of that label instead:\n"
+      "svpol query --label Commitment CORPUS...\n"
       "Formats: tsv (doc, start, end, left, match, right, meta; a header line) and jsonl.");
-  cmd->add_option("query", opts->cqp, "The CQP query (use '' with --label)")->required();
+  cmd->add_option("query", opts->cqp, "The CQP query (none with --label)")->required();
   cmd->add_option("inputs", opts->inputs, "JSONL corpora, text files or directories")
       ->type_name("CORPUS...");
   cmd->add_option("--label", opts->label, "List findings of this label in context")
@@ -52,7 +53,10 @@ void add_query(CLI::App& app, int& status) {
     const engine eng = load_engine(opts->common);
     const lexicon& lex = eng.pipe->lexicons();
     std::optional<svpol::query> q;
-    if (opts->label.empty()) q = svpol::query::parse(opts->cqp, lex);
+    if (opts->label.empty())
+      q = svpol::query::parse(opts->cqp, lex);
+    else  // with --label there is no query: the first argument is a corpus
+      opts->inputs.insert(opts->inputs.begin(), opts->cqp);
     with_output(opts->common, [&](std::ostream& out) {
       if (opts->format == "tsv") out << "doc\tstart\tend\tleft\tmatch\tright\tmeta\n";
       status = for_each_document(opts->inputs, opts->common, [&](const document& doc) {
