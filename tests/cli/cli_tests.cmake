@@ -100,3 +100,14 @@ svpol_cli_test(query_error CODE 2 MATCH "query:1:27: error: bad quantifier {3,1}
   ARGS query "[lemma=\"öka\"] [pos=\"NOUN\"]{3,1}" ${PROJECT_SOURCE_DIR}/corpora/sample.jsonl)
 svpol_cli_test(query_label CODE 0 MATCH "\"match\":\"Polisens\""
   ARGS query --label Stakeholder --format jsonl ${PROJECT_SOURCE_DIR}/corpora/stockholm-2016-interpellation-28.txt)
+
+# -j N keeps the input order: the output is the same as with -j 1.
+foreach(verb extract tokenize)
+  string(JOIN "@@" one ${SVPOL} ${verb} -j 1 ${PROJECT_SOURCE_DIR}/corpora/sample.jsonl)
+  string(JOIN "@@" many ${SVPOL} ${verb} -j 4 ${PROJECT_SOURCE_DIR}/corpora/sample.jsonl)
+  add_test(NAME cli.jobs_same_output_${verb}
+           COMMAND ${CMAKE_COMMAND} "-DCMD1=${one}" "-DCMD2=${many}"
+                   -P ${CMAKE_CURRENT_SOURCE_DIR}/cli/same_output.cmake)
+  set_tests_properties(cli.jobs_same_output_${verb} PROPERTIES
+                       ENVIRONMENT "SVPOL_LEXICONS=${PROJECT_SOURCE_DIR}/lexicons/sv")
+endforeach()

@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "parallel.hpp"
 #include "svpol/compare.hpp"
 
 namespace svpol::cli {
@@ -31,13 +32,19 @@ void add_compare(CLI::App& app, int& status) {
   add_lexicon_option(*cmd, opts->common);
   add_rules_option(*cmd, opts->common);
   add_output_option(*cmd, opts->common);
+  add_jobs_option(*cmd, opts->common);
   cmd->callback([opts, &status] {
     const engine eng = load_engine(opts->common);
     comparison cmp(opts->by);
-    status = for_each_document(opts->inputs, opts->common, [&](const document& doc) {
-      const analysis a = eng.pipe->run(doc);
-      cmp.add(doc, a, eng.ext->extract(doc, a));
-    });
+    using result = std::pair<analysis, std::vector<finding>>;
+    status = process_in_order<result>(
+        opts->inputs, opts->common, opts->common.jobs ? opts->common.jobs : default_jobs(),
+        [&](const document& doc) {
+          analysis a = eng.pipe->run(doc);
+          auto found = eng.ext->extract(doc, a);
+          return result(std::move(a), std::move(found));
+        },
+        [&](const document& doc, result& r) { cmp.add(doc, r.first, r.second); });
     with_output(opts->common, [&](std::ostream& out) {
       if (opts->format == "csv")
         write_comparison_csv(out, cmp);

@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "parallel.hpp"
 #include "svpol/brat.hpp"
 #include "svpol/error.hpp"
 #include "svpol/writers.hpp"
@@ -72,8 +73,10 @@ void add_extract(CLI::App& app, int& status) {
   add_rules_option(*cmd, opts->common);
   cmd->add_option("-o,--output", opts->common.output,
                   "Write to FILE (brat: to directory DIR) instead of standard output");
+  add_jobs_option(*cmd, opts->common);
   cmd->callback([opts, &status] {
     const engine eng = load_engine(opts->common);
+    const unsigned jobs = opts->common.jobs ? opts->common.jobs : default_jobs();
     if (opts->format == "brat") {
       if (opts->common.output.empty() || opts->common.output == "-")
         throw input_error("--format brat needs -o DIR for its .txt and .ann files");
@@ -81,28 +84,37 @@ void add_extract(CLI::App& app, int& status) {
       std::error_code ec;
       fs::create_directories(dir, ec);
       if (ec) throw input_error("cannot create directory '" + dir.string() + "': " + ec.message());
-      status = for_each_document(opts->inputs, opts->common, [&](const document& doc) {
-        const analysis a = eng.pipe->run(doc);
-        std::ostringstream ann;
-        write_brat(ann, doc, eng.ext->extract(doc, a));
-        const std::string name = file_name_of(doc.id());
-        write_atomically(dir / (name + ".txt"), doc.text());
-        write_atomically(dir / (name + ".ann"), ann.str());
-      });
+      status = process_in_order<std::string>(
+          opts->inputs, opts->common, jobs,
+          [&](const document& doc) {
+            std::ostringstream ann;
+            write_brat(ann, doc, eng.ext->extract(doc, eng.pipe->run(doc)));
+            return ann.str();
+          },
+          [&](const document& doc, std::string& ann) {
+            const std::string name = file_name_of(doc.id());
+            write_atomically(dir / (name + ".txt"), doc.text());
+            write_atomically(dir / (name + ".ann"), ann);
+          });
       return;
     }
     with_output(opts->common, [&](std::ostream& out) {
       if (opts->format == "tsv") write_findings_tsv_header(out);
-      status = for_each_document(opts->inputs, opts->common, [&](const document& doc) {
-        const analysis a = eng.pipe->run(doc);
-        const auto found = eng.ext->extract(doc, a);
-        if (opts->format == "tsv")
-          write_findings_tsv(out, doc, found);
-        else if (opts->format == "conllu")
-          write_findings_conllu(out, doc, a, found);
-        else
-          write_findings_jsonl(out, doc, found);
-      });
+      status = process_in_order<std::string>(
+          opts->inputs, opts->common, jobs,
+          [&](const document& doc) {
+            const analysis a = eng.pipe->run(doc);
+            const auto found = eng.ext->extract(doc, a);
+            std::ostringstream chunk;
+            if (opts->format == "tsv")
+              write_findings_tsv(chunk, doc, found);
+            else if (opts->format == "conllu")
+              write_findings_conllu(chunk, doc, a, found);
+            else
+              write_findings_jsonl(chunk, doc, found);
+            return chunk.str();
+          },
+          [&](const document&, std::string& chunk) { out << chunk; });
     });
   });
 }

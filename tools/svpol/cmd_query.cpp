@@ -2,10 +2,12 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "parallel.hpp"
 #include "svpol/query.hpp"
 
 namespace svpol::cli {
@@ -49,6 +51,7 @@ void add_query(CLI::App& app, int& status) {
   add_lexicon_option(*cmd, opts->common);
   add_rules_option(*cmd, opts->common);
   add_output_option(*cmd, opts->common);
+  add_jobs_option(*cmd, opts->common);
   cmd->callback([opts, &status] {
     const engine eng = load_engine(opts->common);
     const lexicon& lex = eng.pipe->lexicons();
@@ -59,32 +62,39 @@ void add_query(CLI::App& app, int& status) {
       opts->inputs.insert(opts->inputs.begin(), opts->cqp);
     with_output(opts->common, [&](std::ostream& out) {
       if (opts->format == "tsv") out << "doc\tstart\tend\tleft\tmatch\tright\tmeta\n";
-      status = for_each_document(opts->inputs, opts->common, [&](const document& doc) {
-        const analysis a = eng.pipe->run(doc);
-        std::vector<std::pair<std::size_t, std::size_t>> ranges;
-        if (q) {
-          ranges = q->find(a, lex);
-        } else {
-          for (const finding& f : eng.ext->extract(doc, a))
-            if (rules::to_string(f.kind) == opts->label) ranges.emplace_back(f.first_token, f.end_token);
-        }
-        std::string meta;
-        for (const auto& [k, v] : doc.meta()) meta += (meta.empty() ? "" : ";") + k + "=" + v;
-        for (const auto& [b, e] : ranges) {
-          const kwic_line k = make_kwic(doc, a, b, e, opts->width);
-          if (opts->format == "jsonl") {
-            nlohmann::ordered_json j = {{"doc", doc.id()}, {"start", k.start}, {"end", k.end},
-                                        {"left", k.left},  {"match", k.match}, {"right", k.right}};
-            nlohmann::ordered_json m = nlohmann::ordered_json::object();
-            for (const auto& [key, v] : doc.meta()) m[key] = v;
-            j["meta"] = std::move(m);
-            out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-          } else {
-            out << tsv_field(doc.id()) << '\t' << k.start << '\t' << k.end << '\t' << k.left << '\t'
-                << k.match << '\t' << k.right << '\t' << tsv_field(meta) << '\n';
-          }
-        }
-      });
+      status = process_in_order<std::string>(
+          opts->inputs, opts->common, opts->common.jobs ? opts->common.jobs : default_jobs(),
+          [&](const document& doc) {
+            const analysis a = eng.pipe->run(doc);
+            std::vector<std::pair<std::size_t, std::size_t>> ranges;
+            if (q) {
+              ranges = q->find(a, lex);
+            } else {
+              for (const finding& f : eng.ext->extract(doc, a))
+                if (rules::to_string(f.kind) == opts->label)
+                  ranges.emplace_back(f.first_token, f.end_token);
+            }
+            std::string meta;
+            for (const auto& [k, v] : doc.meta()) meta += (meta.empty() ? "" : ";") + k + "=" + v;
+            std::ostringstream chunk;
+            for (const auto& [b, e] : ranges) {
+              const kwic_line k = make_kwic(doc, a, b, e, opts->width);
+              if (opts->format == "jsonl") {
+                nlohmann::ordered_json j = {{"doc", doc.id()}, {"start", k.start},
+                                            {"end", k.end},    {"left", k.left},
+                                            {"match", k.match}, {"right", k.right}};
+                nlohmann::ordered_json m = nlohmann::ordered_json::object();
+                for (const auto& [key, v] : doc.meta()) m[key] = v;
+                j["meta"] = std::move(m);
+                chunk << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+              } else {
+                chunk << tsv_field(doc.id()) << '\t' << k.start << '\t' << k.end << '\t' << k.left
+                      << '\t' << k.match << '\t' << k.right << '\t' << tsv_field(meta) << '\n';
+              }
+            }
+            return chunk.str();
+          },
+          [&](const document&, std::string& chunk) { out << chunk; });
     });
   });
 }

@@ -1,9 +1,11 @@
 // svpol tokenize: tokens, sentences and paragraphs of Swedish text.
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "commands.hpp"
 #include "common.hpp"
+#include "parallel.hpp"
 #include "svpol/conllu.hpp"
 #include "svpol/pipeline.hpp"
 
@@ -34,6 +36,7 @@ void add_tokenize(CLI::App& app, int& status) {
   cmd->add_flag("--summary", opts->summary,
                 "Print a table of paragraphs, sentences and tokens per document instead");
   add_input_options(*cmd, opts->common);
+  add_jobs_option(*cmd, opts->common);
   add_lexicon_option(*cmd, opts->common);
   add_output_option(*cmd, opts->common);
   cmd->callback([opts, &status] {
@@ -41,23 +44,38 @@ void add_tokenize(CLI::App& app, int& status) {
     with_output(opts->common, [&](std::ostream& out) {
       std::size_t docs = 0, paragraphs = 0, sentences = 0, tokens = 0;
       if (opts->summary) out << "document\tparagraphs\tsentences\ttokens\n";
-      status = for_each_document(opts->inputs, opts->common, [&](const document& doc) {
-        const analysis a = pipe.run(doc);
-        if (opts->summary) {
-          const std::size_t p = a.sentences.empty() ? 0 : a.sentences.back().paragraph + 1;
-          out << doc.id() << '\t' << p << '\t' << a.sentences.size() << '\t' << a.tokens.size()
-              << '\n';
-          ++docs;
-          paragraphs += p;
-          sentences += a.sentences.size();
-          tokens += a.tokens.size();
-        } else if (opts->format == "conllu")
-          write_conllu(out, doc, a);
-        else if (opts->format == "jsonl")
-          write_tokens_jsonl(out, doc, a);
-        else
-          write_tokens_text(out, doc, a);
-      });
+      struct result {
+        std::string text;
+        std::size_t paragraphs = 0, sentences = 0, tokens = 0;
+      };
+      status = process_in_order<result>(
+          opts->inputs, opts->common, opts->common.jobs ? opts->common.jobs : default_jobs(),
+          [&](const document& doc) {
+            const analysis a = pipe.run(doc);
+            result r;
+            r.paragraphs = a.sentences.empty() ? 0 : a.sentences.back().paragraph + 1;
+            r.sentences = a.sentences.size();
+            r.tokens = a.tokens.size();
+            std::ostringstream chunk;
+            if (opts->summary)
+              chunk << doc.id() << '\t' << r.paragraphs << '\t' << r.sentences << '\t' << r.tokens
+                    << '\n';
+            else if (opts->format == "conllu")
+              write_conllu(chunk, doc, a);
+            else if (opts->format == "jsonl")
+              write_tokens_jsonl(chunk, doc, a);
+            else
+              write_tokens_text(chunk, doc, a);
+            r.text = chunk.str();
+            return r;
+          },
+          [&](const document&, result& r) {
+            out << r.text;
+            ++docs;
+            paragraphs += r.paragraphs;
+            sentences += r.sentences;
+            tokens += r.tokens;
+          });
       if (opts->summary)
         out << "total (" << docs << " documents)\t" << paragraphs << '\t' << sentences << '\t'
             << tokens << '\n';

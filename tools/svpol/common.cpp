@@ -36,6 +36,11 @@ svpol::lexicon load_lexicon(const common_options& opts) {
                                                         : fs::path(opts.lexicons));
 }
 
+void add_jobs_option(CLI::App& cmd, common_options& opts) {
+  cmd.add_option("-j,--jobs", opts.jobs,
+                 "Documents processed in parallel (default: every core); output keeps input order");
+}
+
 void add_rules_option(CLI::App& cmd, common_options& opts) {
   cmd.add_option("--rules", opts.rules, "Rule directory (default: the lexicon directory's rules/)");
 }

@@ -26,7 +26,11 @@ struct common_options {
   std::string output;     // -o FILE; empty or "-": stdout
   bool skip_bad = false;  // --skip-bad: go on past bad JSONL records
   std::string rules;      // --rules DIR; empty: LEXICONS/rules
+  unsigned jobs = 0;      // -j N; 0: every core
 };
+
+// -j N: documents processed in parallel, output in input order.
+void add_jobs_option(CLI::App& cmd, common_options& opts);
 
 // The pipeline and the extractor, built once from the options (lexicons, rules).
 struct engine {

@@ -1,0 +1,15 @@
+# Runs two svpol commands (arguments joined by '@@') and checks that their stdout is the same:
+#   cmake -DCMD1=... -DCMD2=... -P same_output.cmake
+string(REPLACE "@@" ";" CMD1 "${CMD1}")
+string(REPLACE "@@" ";" CMD2 "${CMD2}")
+execute_process(COMMAND ${CMD1} RESULT_VARIABLE rc1 OUTPUT_VARIABLE out1 ERROR_VARIABLE err1)
+execute_process(COMMAND ${CMD2} RESULT_VARIABLE rc2 OUTPUT_VARIABLE out2 ERROR_VARIABLE err2)
+if(NOT rc1 EQUAL 0 OR NOT rc2 EQUAL 0)
+  message(FATAL_ERROR "exit codes ${rc1} and ${rc2}\n${err1}\n${err2}")
+endif()
+if(out1 STREQUAL "")
+  message(FATAL_ERROR "no output")
+endif()
+if(NOT out1 STREQUAL out2)
+  message(FATAL_ERROR "outputs differ")
+endif()

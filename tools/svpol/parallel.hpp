@@ -1,0 +1,140 @@
+// Parallel processing of a document stream with output in input order (issue: speed).
+//
+//   process_in_order<std::string>(inputs, opts, jobs,
+//       [&](const document& d) { return format(d); },           // on worker threads
+//       [&](const document& d, std::string& r) { out << r; });   // on this thread, in order
+//
+// Documents are read one at a time by a reader thread into a bounded queue; `jobs` workers
+// process them; this thread hands results to `consume` in input order. At most about
+// 2 × jobs documents are in memory at once, whatever the corpus size. The first exception of
+// any thread stops the run and is rethrown here.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "common.hpp"
+
+namespace svpol::cli {
+
+template <class R>
+int process_in_order(const std::vector<std::string>& inputs, const common_options& opts,
+                     unsigned jobs, const std::function<R(const document&)>& work,
+                     const std::function<void(const document&, R&)>& consume) {
+  if (jobs <= 1) {
+    return for_each_document(inputs, opts, [&](const document& doc) {
+      R r = work(doc);
+      consume(doc, r);
+    });
+  }
+  using doc_ptr = std::shared_ptr<const document>;
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<std::pair<std::size_t, doc_ptr>> todo;             // read, not yet taken
+  std::map<std::size_t, std::pair<doc_ptr, R>> done;            // processed, not yet consumed
+  const std::size_t capacity = 2 * static_cast<std::size_t>(jobs);
+  std::size_t in_flight = 0;  // read and not yet consumed
+  bool reading = true, failed = false;
+  std::exception_ptr error;
+  int read_status = ok;
+
+  auto fail = [&](std::exception_ptr e) {
+    std::lock_guard<std::mutex> lock(mu);
+    if (!error) error = e;
+    failed = true;
+    cv.notify_all();
+  };
+
+  std::thread reader([&] {
+    try {
+      std::size_t seq = 0;
+      const int st = for_each_document(inputs, opts, [&](const document& doc) {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return in_flight < capacity || failed; });
+        if (failed) throw std::runtime_error("stopped");
+        todo.emplace_back(seq++, std::make_shared<const document>(doc));
+        ++in_flight;
+        cv.notify_all();
+      });
+      std::lock_guard<std::mutex> lock(mu);
+      read_status = st;
+    } catch (...) {
+      fail(std::current_exception());
+    }
+    std::lock_guard<std::mutex> lock(mu);
+    reading = false;
+    cv.notify_all();
+  });
+
+  std::vector<std::thread> workers;
+  for (unsigned w = 0; w < jobs; ++w) {
+    workers.emplace_back([&] {
+      for (;;) {
+        std::pair<std::size_t, doc_ptr> item;
+        {
+          std::unique_lock<std::mutex> lock(mu);
+          cv.wait(lock, [&] { return !todo.empty() || !reading || failed; });
+          if (failed || (todo.empty() && !reading)) return;
+          item = std::move(todo.front());
+          todo.pop_front();
+        }
+        try {
+          R r = work(*item.second);
+          std::lock_guard<std::mutex> lock(mu);
+          done.emplace(item.first, std::make_pair(item.second, std::move(r)));
+          cv.notify_all();
+        } catch (...) {
+          fail(std::current_exception());
+          return;
+        }
+      }
+    });
+  }
+
+  // Consume in order on this thread.
+  std::size_t next = 0;
+  for (;;) {
+    std::pair<doc_ptr, R> item;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] {
+        return failed || done.count(next) || (!reading && todo.empty() && in_flight == 0);
+      });
+      if (failed) break;
+      auto it = done.find(next);
+      if (it == done.end()) break;  // all read and consumed
+      item = std::move(it->second);
+      done.erase(it);
+    }
+    try {
+      consume(*item.first, item.second);
+    } catch (...) {
+      fail(std::current_exception());
+      break;
+    }
+    std::lock_guard<std::mutex> lock(mu);
+    --in_flight;
+    ++next;
+    cv.notify_all();
+  }
+  reader.join();
+  for (auto& t : workers) t.join();
+  if (error) std::rethrow_exception(error);
+  return read_status;
+}
+
+// The default for -j: every core.
+inline unsigned default_jobs() {
+  const unsigned n = std::thread::hardware_concurrency();
+  return n ? n : 1;
+}
+
+}  // namespace svpol::cli
