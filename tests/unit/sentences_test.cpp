@@ -92,3 +92,16 @@ TEST_CASE("no tokens, no sentences", "[sentences]") {
   const auto doc = svpol::document::from_utf8(" \n\n ", "t");
   CHECK(svpol::split_sentences(doc, svpol::tokenize(doc)).empty());
 }
+
+TEST_CASE("a runaway sentence is cut at the length limit", "[sentences]") {
+  std::string text;
+  for (int i = 0; i < 2500; ++i) text += "ord ";
+  const auto doc = svpol::document::from_utf8(text + "slut.", "t");
+  const auto toks = svpol::tokenize(doc);
+  const auto sents = svpol::split_sentences(doc, toks);
+  REQUIRE(sents.size() == 3);
+  CHECK(sents[0].end_token - sents[0].first_token == svpol::max_sentence_tokens);
+  CHECK(sents[0].cut);
+  CHECK(sents[1].cut);
+  CHECK_FALSE(sents[2].cut);
+}

@@ -25,6 +25,9 @@ void add_lexicon_option(CLI::App& cmd, common_options& opts) {
 void add_input_options(CLI::App& cmd, common_options& opts) {
   cmd.add_flag("--skip-bad", opts.skip_bad,
                "Go on past bad JSONL records (each is reported; the exit code is still 2)");
+  cmd.add_option("--max-doc-mb", opts.max_doc_mb,
+                 "Larger documents are reported and skipped, so one cannot take all memory")
+      ->capture_default_str();
 }
 
 void add_output_option(CLI::App& cmd, common_options& opts) {
@@ -86,12 +89,14 @@ int for_each_document(const std::vector<std::string>& inputs, const common_optio
   };
   auto run_jsonl = [&](const std::string& name, std::istream& in) {
     try {
-      skipped += read_jsonl(in, name, [&](document doc) { fn(doc); },
-                            [&](const input_error& e) {
-                              report(where(name, e) + ": " + e.what());
-                              status = bad_input;
-                              return opts.skip_bad;
-                            });
+      skipped += read_jsonl(
+          in, name, [&](document doc) { fn(doc); },
+          [&](const input_error& e) {
+            report(where(name, e) + ": " + e.what());
+            status = bad_input;
+            return opts.skip_bad;
+          },
+          opts.max_doc_mb * 1000000);
     } catch (const input_error& e) {
       // Already reported by the handler unless reading itself failed.
       if (e.line == 0) report(name + ": " + e.what());
@@ -105,10 +110,19 @@ int for_each_document(const std::vector<std::string>& inputs, const common_optio
       status = bad_input;
       return;
     }
-    if (is_jsonl(p))
+    if (is_jsonl(p)) {
       run_jsonl(p.string(), in);
-    else
-      run_text(p.string(), read_stream(in), p.stem().string());
+      return;
+    }
+    std::error_code ec;
+    const auto size = fs::file_size(p, ec);
+    if (!ec && size > opts.max_doc_mb * 1000000) {
+      report(p.string() + ": a document of " + std::to_string(size / 1000000) +
+             " MB exceeds the limit of " + std::to_string(opts.max_doc_mb) + " MB (--max-doc-mb)");
+      status = bad_input;
+      return;
+    }
+    run_text(p.string(), read_stream(in), p.stem().string());
   };
   if (inputs.empty()) run_text("<stdin>", read_stream(std::cin), "stdin");
   for (const auto& name : inputs) {

@@ -27,6 +27,7 @@ struct common_options {
   bool skip_bad = false;  // --skip-bad: go on past bad JSONL records
   std::string rules;      // --rules DIR; empty: LEXICONS/rules
   unsigned jobs = 0;      // -j N; 0: every core
+  std::size_t max_doc_mb = 64;  // --max-doc-mb: larger documents are reported and skipped
 };
 
 // -j N: documents processed in parallel, output in input order.

@@ -31,9 +31,10 @@ using error_handler = std::function<bool(const input_error&)>;
 document parse_jsonl_record(std::string_view line, const std::string& source, std::size_t line_no,
                             const std::string& fallback_id);
 
-// Reads a JSONL stream record by record. Blank lines are skipped. Returns the number of bad
+// Reads a JSONL stream record by record. Blank lines are skipped. A line longer than
+// `max_bytes` (0: no limit) is a bad record ("exceeds the limit"). Returns the number of bad
 // records skipped.
 std::size_t read_jsonl(std::istream& in, const std::string& source, const document_sink& sink,
-                       const error_handler& on_error = {});
+                       const error_handler& on_error = {}, std::size_t max_bytes = 0);
 
 }  // namespace svpol

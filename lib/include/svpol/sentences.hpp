@@ -25,9 +25,15 @@ struct sentence {
   std::size_t first_token = 0;   // [first_token, end_token) in the token vector
   std::size_t end_token = 0;
   std::size_t paragraph = 0;     // 0-based paragraph number in the document
+  bool cut = false;              // ended by the length limit, not by a rule
 };
 
-// Splits tokens into sentences. Every token is in exactly one sentence, in order.
+// A runaway "sentence" (a table, a list without punctuation, binary junk) is cut after this
+// many tokens, as UDPipe does, so one pathological input cannot slow every later stage.
+inline constexpr std::size_t max_sentence_tokens = 1000;
+
+// Splits tokens into sentences. Every token is in exactly one sentence, in order. No sentence
+// is longer than max_sentence_tokens; one that was cut has `cut` set.
 std::vector<sentence> split_sentences(const document& doc, const std::vector<token>& toks,
                                       const abbreviations& abbrevs = {});
 

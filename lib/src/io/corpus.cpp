@@ -64,7 +64,7 @@ document parse_jsonl_record(std::string_view line, const std::string& source, st
 }
 
 std::size_t read_jsonl(std::istream& in, const std::string& source, const document_sink& sink,
-                       const error_handler& on_error) {
+                       const error_handler& on_error, std::size_t max_bytes) {
   std::size_t line_no = 0, skipped = 0;
   for (std::string line; std::getline(in, line);) {
     ++line_no;
@@ -72,6 +72,11 @@ std::size_t read_jsonl(std::istream& in, const std::string& source, const docume
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     std::optional<document> doc;
     try {
+      if (max_bytes && line.size() > max_bytes)
+        throw input_error("a record of " + std::to_string(line.size() / 1000000) +
+                              " MB exceeds the limit of " + std::to_string(max_bytes / 1000000) +
+                              " MB (--max-doc-mb)",
+                          source, 0, line_no, 1);
       doc.emplace(parse_jsonl_record(line, source, line_no, source + ":" + std::to_string(line_no)));
     } catch (const input_error& e) {
       if (!on_error || !on_error(e)) throw;

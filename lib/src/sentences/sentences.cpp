@@ -87,6 +87,10 @@ class splitter {
       if (decide(start, i, proposed[i] != 0, newlines_between(i - 1, i))) {
         out.push_back(make(start, i));
         start = i;
+      } else if (i - start >= max_sentence_tokens) {
+        out.push_back(make(start, i));
+        out.back().cut = true;
+        start = i;
       }
     }
     out.push_back(make(start, toks_.size()));
@@ -102,7 +106,7 @@ class splitter {
 
  private:
   sentence make(std::size_t first, std::size_t end) const {
-    return {{toks_[first].span.begin, toks_[end - 1].span.end}, first, end, 0};
+    return {{toks_[first].span.begin, toks_[end - 1].span.end}, first, end, 0, false};
   }
 
   int newlines_between(std::size_t a, std::size_t b) const {
