@@ -110,6 +110,8 @@ TEST_CASE("commitment rules find the speaker's side binding itself", "[rules][co
        "strong", "goal", "own-side", ""},
       {"Utrikesdepartementet planerar för ytterligare en resa.", "commitment.plans_for",
        "medium", "action", "own-side", ""},
+      {"Polisen kommer att öka närvaron i centrum.", "commitment.authority_plan", "strong",
+       "action", "other", ""},
       {"Nu fortsätter arbetet med att stärka beredskapen.", "commitment.work_continues",
        "strong", "action", "own-side", ""},
   };

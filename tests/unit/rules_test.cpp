@@ -120,7 +120,7 @@ TEST_CASE("the example rules check and round-trip", "[rules]") {
   CHECK(set.size() >= 2);
   const std::string once = R::dump(set);
   CHECK(R::dump(R::parse(once, "dump.svr", &lex)) == once);
-  CHECK(set.find("commitment.kommer_att") < set.size());
+  CHECK(set.find("commitment.strong") < set.size());
 }
 
 TEST_CASE("rule errors name file:line:col, the column in code points", "[rules][errors]") {
