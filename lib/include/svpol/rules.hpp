@@ -23,7 +23,7 @@
 //
 //   rule       = "rule" ID ":" (Commitment|Problem|Stakeholder) ["priority" INT] "{" stmt* "}"
 //   stmt       = "set" KEY "=" VALUE | KEY "from" CAPTURE[.entry|.class] {"," ...} ";"
-//              | "where" ["not"] (question|negated|clause) {"," ...} ";"
+//              | "where" ["not"] (question|negated|clause|subordinate) {"," ...} ";"
 //              | "match" pattern ";"                                       (exactly once)
 //   pattern    = item+ {"|" item+}
 //   item       = [NAME ":"] ("[]" | "[" test "]" | "(" pattern ")") [quantifier]
@@ -115,6 +115,7 @@ struct rule_info {
   tri question = tri::any;  // the sentence contains '?'
   tri negated = tri::any;   // a negation word in the match, outside capture `span`
   bool clause = false;      // the match crosses no clause punctuation (, ; : – — ( ))
+  tri subordinate = tri::any;  // the token before the match opens a subordinate clause
   std::vector<std::string> captures;  // names, in order of first appearance
   std::string file;                   // where the rule is defined
   int line = 0;

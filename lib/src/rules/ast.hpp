@@ -91,7 +91,7 @@ struct assignment : x3::variant<assign_value, assign_from> {
   using base_type::operator=;
 };
 
-enum class constraint_kind { question, negated, clause };
+enum class constraint_kind { question, negated, clause, subordinate };
 
 // `not question`, `clause`.
 struct constraint : x3::position_tagged {

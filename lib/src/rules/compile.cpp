@@ -464,6 +464,9 @@ void check_constraints(compiled_rule& r, const ast::where_stmt& w, reporter& rep
         if (c.negated) rep.error(c, "'clause' cannot be negated");
         r.info.clause = true;
         break;
+      case ast::constraint_kind::subordinate:
+        r.info.subordinate = t;
+        break;
     }
   }
 }

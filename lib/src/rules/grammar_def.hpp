@@ -30,7 +30,7 @@ auto const skipper = lit(' ') | '\t' | '\r' | '\n' | ('#' >> *(char_ - x3::eol))
 struct constraint_table : x3::symbols<ast::constraint_kind> {
   constraint_table() {
     add("question", ast::constraint_kind::question)("negated", ast::constraint_kind::negated)(
-        "clause", ast::constraint_kind::clause);
+        "clause", ast::constraint_kind::clause)("subordinate", ast::constraint_kind::subordinate);
   }
 };
 const constraint_table constraint_names;
@@ -60,7 +60,7 @@ x3::rule<struct assign_value_id, ast::assign_value> const assign_value = "attrib
 x3::rule<struct assign_from_id, ast::assign_from> const assign_from = "attribute setting";
 x3::rule<struct assignment_id, ast::assignment> const assignment = "attribute setting";
 x3::rule<struct constraint_name_id, ast::constraint_kind> const constraint_name =
-    "'question', 'negated' or 'clause'";
+    "'question', 'negated', 'clause' or 'subordinate'";
 x3::rule<struct constraint_id, ast::constraint> const constraint = "condition";
 x3::rule<struct set_stmt_id, ast::set_stmt> const set_stmt = "set statement";
 x3::rule<struct where_stmt_id, ast::where_stmt> const where_stmt = "where statement";

@@ -32,6 +32,17 @@ bool is_negation(const std::string& norm) {
   return norm == "inte" || norm == "ej" || norm == "icke" || norm == "aldrig";
 }
 
+// Words that open a subordinate clause when they come right before its subject: the
+// complementizer and subordinating conjunctions (also when the tagger gives no SCONJ), and
+// relative and interrogative words. `då` is left out: it is mostly `then` in a main clause.
+bool opens_subordinate(const token& t) {
+  static const char* const words[] = {"att",    "som",  "om",   "ifall", "hur",     "vad",
+                                      "vilken", "vilket", "vilka", "var", "varför", "där",
+                                      "när",    "medan", "eftersom", "innan", "tills"};
+  if (t.upos == "SCONJ") return true;
+  return std::any_of(std::begin(words), std::end(words), [&](const char* w) { return t.norm == w; });
+}
+
 bool is_clause_punct(const std::string& form) {
   return form == "," || form == ";" || form == ":" || form == "(" || form == ")" ||
          form == "\u2013" || form == "\u2014";
@@ -166,6 +177,10 @@ class run {
       for (std::size_t i = m.begin; i < m.end && !neg; ++i)
         neg = !(span && i >= span->begin && i < span->end) && is_negation(tokens_[i].norm);
       if (neg != (info.negated == tri::yes)) return false;
+    }
+    if (info.subordinate != tri::any) {
+      const bool sub = m.begin > first_ && opens_subordinate(tokens_[m.begin - 1]);
+      if (sub != (info.subordinate == tri::yes)) return false;
     }
     if (info.clause)
       for (std::size_t i = m.begin; i < m.end; ++i)

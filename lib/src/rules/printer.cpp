@@ -72,6 +72,9 @@ class printer {
       case ast::constraint_kind::clause:
         out_ += "clause";
         break;
+      case ast::constraint_kind::subordinate:
+        out_ += "subordinate";
+        break;
     }
   }
 
