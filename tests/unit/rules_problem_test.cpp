@@ -87,6 +87,12 @@ TEST_CASE("each problem rule finds its kind of problem statement", "[rules][prob
        "static"},
       {"problem.relative", "Hon beskrev den otrygghet som många kvinnor känner i parkerna.",
        "otrygghet som många kvinnor känner", "static"},
+      {"problem.is_a_growing_problem", "Spelberoendet är ett växande problem bland unga män.",
+       "är ett växande problem", "rising"},
+      {"problem.drives_up", "Bristen på bostäder driver upp hyrorna i storstäderna.",
+       "driver upp hyrorna", "rising"},
+      {"problem.comment", "Många äldre avstår från tandvård, vilket är mycket oroande.",
+       "avstår från tandvård, vilket är mycket oroande", "static"},
       {"problem.befalls", "Många patienter får allvarliga infektioner.",
        "får allvarliga infektioner", "static"},
   };
