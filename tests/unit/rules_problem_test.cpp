@@ -93,6 +93,13 @@ TEST_CASE("each problem rule finds its kind of problem statement", "[rules][prob
        "driver upp hyrorna", "rising"},
       {"problem.comment", "Många äldre avstår från tandvård, vilket är mycket oroande.",
        "avstår från tandvård, vilket är mycket oroande", "static"},
+      {"problem.finns_inverted", "I glesbygden finns stora brister i mobiltäckningen.",
+       "finns stora brister", "static"},
+      {"problem.becomes_worse", "Bostadsbristen har blivit allt värre i mellanstora städer.",
+       "Bostadsbristen har blivit allt värre", "rising"},
+      {"problem.evaluative_long_subject",
+       "Den trakasseri, de hot och det hat som lärare möter, är helt oacceptabla.",
+       "det hat som lärare möter, är helt oacceptabla", "static"},
       {"problem.befalls", "Många patienter får allvarliga infektioner.",
        "får allvarliga infektioner", "static"},
   };
@@ -123,6 +130,9 @@ TEST_CASE("the exclusions of the guideline are no problem statements", "[rules][
       "Vi kommer att motarbeta ökande klyftor.",
       "Vi ska bryta den negativa utvecklingen.",
       "För att komma till rätta med den ökande resistensen måste vi agera.",
+      "I staden finns ett nytt center mot arbetslivskriminalitet.",
+      // an interrogative clause
+      "Rapporten beskriver vilka negativa effekter fusket har.",
       // a question
       "Ökar brottsligheten i Sverige?",
       "Är läget allvarligt?",
