@@ -100,6 +100,8 @@ TEST_CASE("each problem rule finds its kind of problem statement", "[rules][prob
       {"problem.evaluative_long_subject",
        "Den trakasseri, de hot och det hat som lärare möter, är helt oacceptabla.",
        "det hat som lärare möter, är helt oacceptabla", "static"},
+      {"problem.is_a_growing_problem", "Följden har blivit en ökande segregation i skolan.",
+       "har blivit en ökande segregation", "rising"},
       {"problem.befalls", "Många patienter får allvarliga infektioner.",
        "får allvarliga infektioner", "static"},
   };
@@ -133,6 +135,11 @@ TEST_CASE("the exclusions of the guideline are no problem statements", "[rules][
       "I staden finns ett nytt center mot arbetslivskriminalitet.",
       // an interrogative clause
       "Rapporten beskriver vilka negativa effekter fusket har.",
+      "Studien visar att buller från vägarna inte är ett stort problem.",
+      // the problem is the object, the subject follows the verb
+      "För att lösa detta problem finns möjligheten att söka bidrag.",
+      // more of something is no harm in itself
+      "Reformen leder till fler jobb i regionen.",
       // a question
       "Ökar brottsligheten i Sverige?",
       "Är läget allvarligt?",
