@@ -102,6 +102,8 @@ TEST_CASE("each problem rule finds its kind of problem statement", "[rules][prob
        "det hat som lärare möter, är helt oacceptabla", "static"},
       {"problem.is_a_growing_problem", "Följden har blivit en ökande segregation i skolan.",
        "har blivit en ökande segregation", "rising"},
+      {"problem.has_difficulty", "Många nyanlända har svårt att hitta en bostad.",
+       "har svårt att hitta en bostad", "static"},
       {"problem.befalls", "Många patienter får allvarliga infektioner.",
        "får allvarliga infektioner", "static"},
   };
