@@ -142,6 +142,8 @@ TEST_CASE("the exclusions of the guideline are no problem statements", "[rules][
       "För att lösa detta problem finns möjligheten att söka bidrag.",
       // more of something is no harm in itself
       "Reformen leder till fler jobb i regionen.",
+      // a relative clause that does not state the problem
+      "Utredningen tar upp de problem som lyfts i remissen.",
       // a question
       "Ökar brottsligheten i Sverige?",
       "Är läget allvarligt?",
