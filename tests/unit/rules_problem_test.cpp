@@ -144,6 +144,9 @@ TEST_CASE("the exclusions of the guideline are no problem statements", "[rules][
       "Reformen leder till fler jobb i regionen.",
       // a relative clause that does not state the problem
       "Utredningen tar upp de problem som lyfts i remissen.",
+      // a negative test result, a birth
+      "Resenären visade upp ett negativt test vid gränsen.",
+      "Hon föddes under kriget.",
       // a question
       "Ökar brottsligheten i Sverige?",
       "Är läget allvarligt?",
