@@ -60,6 +60,9 @@ std::vector<candidate> candidates_from_apertium(std::string_view form,
 // `tagen`; `sett` → `sedd`; `satt` (sätta) → `satt`).
 std::string participle_lemma(std::string_view form, std::string_view verb_lemma);
 
+// The guess from a productive ending alone, or nothing when no ending says anything.
+std::vector<candidate> guess_by_suffix(std::string_view folded);
+
 // A guess for a word that neither the analyser nor compound analysis knows, from its ending
 // (`-het`, `-ing`, `-isk`, `-era`, ...); nouns otherwise.
 std::vector<candidate> guess_unknown(std::string_view folded);
