@@ -95,6 +95,11 @@ TEST_CASE("the exception table fixes closed classes and UD conventions", "[morph
       {"Det finns pengar.", "finns", "finnas", "VERB"},
       {"Vi gav de nya reglerna en chans.", "de", "de", "DET"},
       {"Vi bygger t.ex. skolor.", "t.ex.", "till_exempel", "ADV"},
+      {"Skolan har fått ett bra rykte.", "bra", "bra", "ADJ"},
+      {"Hon läste hela rapporten.", "hela", "hel", "ADJ"},
+      {"Förslaget är helt nytt.", "helt", "helt", "ADV"},
+      {"Det tog ett helt år.", "helt", "hel", "ADJ"},
+      {"Frågan är särskilt svår.", "särskilt", "särskilt", "ADV"},
   });
 }
 
@@ -157,6 +162,12 @@ TEST_CASE("words nobody knows get a guess from their ending", "[morphology]") {
       {"Planen är inte snorpbar.", "snorpbar", "snorpbar", "ADJ"},
       {"Vi anställde okvalificerade vakter.", "okvalificerade", "okvalificerad", "ADJ"},
   });
+}
+
+TEST_CASE("an unknown word before a noun is an adjective", "[morphology]") {
+  // Made-up words: a guessed noun is not left before another noun.
+  check_rows({{"De har en ganska zmirt hållning.", "zmirt", "zmirt", "ADJ"},
+              {"Vi såg en zmirt.", "zmirt", "zmirt", "NOUN"}});
 }
 
 TEST_CASE("verb particles written together with the verb", "[morphology]") {

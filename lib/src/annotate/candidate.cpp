@@ -331,7 +331,10 @@ std::vector<candidate> guess_by_suffix(std::string_view w) {
 
 std::vector<candidate> guess_unknown(std::string_view w) {
   std::vector<candidate> out = guess_by_suffix(w);
-  if (out.empty()) out.push_back(make_candidate(std::string(w), "NOUN", "Case=Nom"));
+  if (out.empty()) {
+    out.push_back(make_candidate(std::string(w), "NOUN", "Case=Nom"));
+    out.back().guessed = true;
+  }
   return out;
 }
 

@@ -234,6 +234,25 @@ void adjective_before_noun(std::vector<slot>& s) {
   }
 }
 
+// 8b. A word nobody knows, guessed to be a noun, is an attributive adjective when a noun
+// follows: Swedish writes noun + noun as one compound, so `en ganska strikt uppdelning` has an
+// adjective before the noun.
+void unknown_before_noun(std::vector<slot>& s) {
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    slot& w = s[i];
+    if (w.cands.empty() || !w.cands.front().guessed || w.cands.front().upos != "NOUN") continue;
+    const slot& n = s[i + 1];
+    if (!can(n, "NOUN") || !all(n, is_nominal) || n.cands.front().guessed) continue;
+    const std::string& f = w.folded;
+    const char last = f.empty() ? '\0' : f.back();
+    w.cands = {make_candidate(
+        w.cands.front().lemma, "ADJ",
+        last == 't'   ? "Case=Nom|Definite=Ind|Degree=Pos|Gender=Neut|Number=Sing"
+        : last == 'a' ? "Case=Nom|Degree=Pos"
+                      : "Case=Nom|Definite=Ind|Degree=Pos|Gender=Com|Number=Sing")};
+  }
+}
+
 // 9. Subject then verb: after a subject pronoun comes the finite verb (`vi svarar`, `de
 // kom`), and after the relative `som` too (`de som svarar`).
 void finite_after_subject(std::vector<slot>& s) {
@@ -427,6 +446,7 @@ void disambiguate(std::vector<slot>& s) {
   determiner_or_pronoun(s);
   nominal_after_determiner(s);
   adjective_before_noun(s);
+  unknown_before_noun(s);
   finite_after_subject(s);
   adverbial_adjective(s);
   verb_or_noun(s);
