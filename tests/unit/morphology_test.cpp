@@ -100,6 +100,8 @@ TEST_CASE("the exception table fixes closed classes and UD conventions", "[morph
       {"Förslaget är helt nytt.", "helt", "helt", "ADV"},
       {"Det tog ett helt år.", "helt", "hel", "ADJ"},
       {"Frågan är särskilt svår.", "särskilt", "särskilt", "ADV"},
+      {"Det tycks fungera.", "tycks", "tyckas", "VERB"},
+      {"Vi stannade där länge.", "länge", "länge", "ADV"},
   });
 }
 
@@ -263,6 +265,17 @@ TEST_CASE("disambiguation rules", "[morphology][rules]") {
     check_rows({{"Om vi bygger mer sjunker priserna.", "Om", "om", "SCONJ"},
                 {"Vi talar om skolan.", "om", "om", "ADP"},
                 {"Det ser ut som om det regnar.", "om", "om", "SCONJ"}});
+  }
+  SECTION("adjectives in -t that stay adjectives") {
+    check_rows({{"Arbetet börjar på nytt.", "nytt", "ny", "ADJ"},
+                {"Hur dyrt det än blir ska vi bygga.", "dyrt", "dyr", "ADJ"},
+                {"Det är dyrt och onödigt att vänta.", "onödigt", "onödig", "ADJ"},
+                {"Vi arbetar effektivt.", "effektivt", "effektiv", "ADV"}});
+  }
+  SECTION("allt before a comparative is an adverb") {
+    check_rows({{"Allt fler hushåll väljer solel.", "Allt", "allt", "ADV"},
+                {"Allt fler hushåll väljer solel.", "fler", "många", "ADJ"},
+                {"Allt detta kostar pengar.", "Allt", "all", "DET"}});
   }
   SECTION("som: relative pronoun, preposition, conjunction") {
     check_rows({{"Förslaget som kom i går är bra.", "som", "som", "PRON"},

@@ -186,8 +186,16 @@ void determiner_or_pronoun(std::vector<slot>& s) {
     const bool article = any(w, [](const candidate& c) {
       return c.upos == "DET" && (c.lemma == "den" || c.lemma == "de");
     });
+    // A total quantifier before another determiner or a possessive heads the noun phrase as
+    // a determiner (`allt detta`, `alla de nya`, `båda våra barn`).
+    const bool total = any(w, [](const candidate& c) {
+      return c.upos == "DET" && (c.lemma == "all" || c.lemma == "båda" || c.lemma == "bägge");
+    });
     const bool np_follows =
         n && (n->folded == "här" || n->folded == "där" ||
+              (total && any(*n, [](const candidate& c) {
+                 return c.upos == "DET" || (c.upos == "PRON" && c.has(f_poss));
+               })) ||
               (!any(*n, verb_with(f_fin)) && any(*n, [&](const candidate& c) {
                  return is_nominal(c) && !(article && c.upos == "ADJ" && c.has(f_ind));
                })));
@@ -295,7 +303,16 @@ void adverbial_adjective(std::vector<slot>& s) {
       if (any(s[j], is_copula) || can(s[j], "DET")) predicative = true;
       if (!is_gap_word(s[j])) break;
     }
-    if (before_noun || (predicative && !before_adjective)) continue;
+    const slot* p = prev(s, i);
+    // After a preposition the adjective is the head of a noun phrase (`i övrigt`, `på nytt`);
+    // after `hur` it is predicative, its copula later (`hur svårt det är`); coordinated with an
+    // adjective it shares that adjective's function (`omöjligt och orättvist`).
+    const bool nominal_use = p && can(*p, "ADP");
+    const bool after_hur = p && p->folded == "hur";
+    const bool coordinated = i >= 2 && only(s[i - 1], "CCONJ") && only(s[i - 2], "ADJ");
+    if (before_noun || nominal_use || after_hur || coordinated ||
+        (predicative && !before_adjective))
+      continue;
     if (can(w, "ADV")) {
       select(w, upos_is("ADV"));
       continue;
@@ -307,6 +324,20 @@ void adverbial_adjective(std::vector<slot>& s) {
                        : c.feats.find("Degree=Sup") != std::string::npos ? "Degree=Sup"
                                                                          : "Degree=Pos");
     w.cands.resize(1);
+  }
+}
+
+// 9b'. `allt` before a comparative is an adverb of degree (`allt fler`, `allt större`).
+void allt_before_comparative(std::vector<slot>& s) {
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i].folded != "allt" || !can(s[i], "ADV")) continue;
+    const bool comparative = any(s[i + 1], [](const candidate& c) {
+      return (c.upos == "ADJ" || c.upos == "ADV") && c.feats.find("Degree=Cmp") != std::string::npos;
+    });
+    if (comparative)
+      select(s[i], upos_is("ADV"));
+    else
+      remove(s[i], upos_is("ADV"));
   }
 }
 
@@ -443,6 +474,7 @@ void disambiguate(std::vector<slot>& s) {
   infinitive_marker(s);
   modal_auxiliaries(s);
   perfect_auxiliary(s);
+  allt_before_comparative(s);
   determiner_or_pronoun(s);
   nominal_after_determiner(s);
   adjective_before_noun(s);
