@@ -278,8 +278,14 @@ TEST_CASE("disambiguation rules", "[morphology][rules]") {
                 {"Allt detta kostar pengar.", "Allt", "all", "DET"}});
   }
   SECTION("som: relative pronoun, preposition, conjunction") {
+    // UD Swedish Talbanken: a role or likeness is a reduced clause (SCONJ); a comparison
+    // after an adjective takes a preposition (ADP).
     check_rows({{"Förslaget som kom i går är bra.", "som", "som", "PRON"},
-                {"Hon arbetar som lärare.", "som", "som", "ADP"},
+                {"Förslaget som regeringen lade fram är bra.", "som", "som", "PRON"},
+                {"Hon arbetar som lärare.", "som", "som", "SCONJ"},
+                {"Kommunerna får samma stöd som regionerna.", "som", "som", "SCONJ"},
+                {"Bron är lika lång som tunneln.", "som", "som", "ADP"},
+                {"Reformen gäller såväl barn som vuxna.", "som", "som", "CCONJ"},
                 {"Han gör som han vill.", "som", "som", "SCONJ"}});
   }
 }

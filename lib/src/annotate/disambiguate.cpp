@@ -434,6 +434,15 @@ void conditional_om(std::vector<slot>& s) {
 void relative_som(std::vector<slot>& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i].folded != "som" || !can(s[i], "PRON")) continue;
+    // `såväl A som B` coordinates.
+    bool coordinating = false;
+    for (std::size_t j = i; j-- > 0 && j + 4 >= i;)
+      if (s[j].folded == "såväl") coordinating = true;
+    if (coordinating && can(s[i], "CCONJ")) {
+      select(s[i], upos_is("CCONJ"));
+      continue;
+    }
+    remove(s[i], upos_is("CCONJ"));
     auto nominal_head = [](const slot& p) {
       return any(p, [](const candidate& c) {
         return c.upos == "NOUN" || c.upos == "PROPN" || (c.upos == "PRON" && !c.has(f_poss));
@@ -441,15 +450,38 @@ void relative_som(std::vector<slot>& s) {
     };
     bool relative = i > 0 && nominal_head(s[i - 1]);
     if (i > 1 && s[i - 1].folded == "," && nominal_head(s[i - 2])) relative = true;
+    // A relative clause has a verb: right after `som` (`förslaget som kom`), after an adverb
+    // (`som inte kom`) or after its own subject (`förslaget som regeringen lade`). A noun
+    // phrase after `som` with no finite verb after it is a comparison or a role instead
+    // (`samma villkor som männen.`, `rollen som förälder,`).
+    if (relative) {
+      std::size_t j = i + 1;
+      const auto np_word = [](const slot& w) {
+        return all(w, [](const candidate& c) {
+          return c.upos == "NOUN" || c.upos == "ADJ" || c.upos == "DET" || c.upos == "PROPN" ||
+                 c.upos == "NUM" || (c.upos == "PRON" && c.has(f_poss));
+        });
+      };
+      while (j < s.size() && np_word(s[j])) ++j;
+      const bool bare_np = j > i + 1 && (j == s.size() || is_punct(s[j]) ||
+                                         only(s[j], "ADP") || only(s[j], "CCONJ"));
+      if (bare_np) relative = false;
+    }
     if (relative) {
       select(s[i], upos_is("PRON"));
       continue;
     }
+    // UD Swedish Talbanken: `som` before a noun phrase is a preposition when it compares
+    // with an adjective (`lika stor som huset`, `flitiga som myror`); as a role or a
+    // likeness it marks a reduced clause and is a subordinating conjunction (`arbetar som
+    // lärare`, `samma villkor som männen`), as it is before a clause (`gör som han vill`).
     const slot* n = next(s, i);
     const bool np = n && any(*n, [](const candidate& c) {
-      return c.upos == "NOUN" || c.upos == "ADJ" || c.upos == "DET" || c.upos == "PROPN";
+      return c.upos == "NOUN" || c.upos == "ADJ" || c.upos == "DET" || c.upos == "PROPN" ||
+             (c.upos == "PRON" && c.has(f_poss));
     }) && !any(*n, verb_with(f_fin));
-    select(s[i], upos_is(np ? "ADP" : "SCONJ"));
+    const bool after_adjective = i > 0 && only(s[i - 1], "ADJ");
+    select(s[i], upos_is(np && after_adjective ? "ADP" : "SCONJ"));
   }
 }
 
