@@ -166,6 +166,22 @@ TEST_CASE("words nobody knows get a guess from their ending", "[morphology]") {
   });
 }
 
+TEST_CASE("names at the start of a sentence", "[morphology]") {
+  SECTION("the document writes the form as a name elsewhere") {
+    const auto toks = tag("Vi mötte Zlorbin i går. Zlorbin log.");
+    int names = 0;
+    for (const auto& t : toks)
+      if (t.form == "Zlorbin") names += t.upos == "PROPN" && t.lemma == "Zlorbin";
+    CHECK(names == 2);
+  }
+  SECTION("only at the start: a common reading wins") {
+    CHECK(word("Zlorbin log.", "Zlorbin").upos == "NOUN");
+  }
+  SECTION("acronyms") {
+    check_rows({{"XSLT används ofta.", "XSLT", "XSLT", "PROPN"}});
+  }
+}
+
 TEST_CASE("an unknown word before a noun is an adjective", "[morphology]") {
   // Made-up words: a guessed noun is not left before another noun.
   check_rows({{"De har en ganska zmirt hållning.", "zmirt", "zmirt", "ADJ"},

@@ -72,11 +72,13 @@ slot* next(std::vector<slot>& s, std::size_t i) { return i + 1 < s.size() ? &s[i
 slot* prev(std::vector<slot>& s, std::size_t i) { return i > 0 ? &s[i - 1] : nullptr; }
 
 // 1. Proper nouns. A capitalized word inside a sentence that may be a name is one (`i Lund`);
-// at the start of a sentence capitals say nothing, so a common reading wins when there is one.
+// at the start of a sentence capitals say nothing, so a common reading wins when there is one,
+// unless the document writes the same form as a name inside a sentence too (`Zlorbin kom.`
+// after `vi mötte Zlorbin`) or the word is an acronym the analyser does not know (`XSLT`).
 void proper_nouns(std::vector<slot>& s) {
   for (slot& w : s) {
     if (!can(w, "PROPN")) continue;
-    if (w.capitalized && !w.initial)
+    if (w.capitalized && (!w.initial || w.name_elsewhere || w.acronym))
       select(w, upos_is("PROPN"));
     else
       remove(w, upos_is("PROPN"));

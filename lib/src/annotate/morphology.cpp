@@ -1,5 +1,6 @@
 #include "svpol/morphology.hpp"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cstdlib>
@@ -46,6 +47,23 @@ void add_name_reading(const std::string& form, readings& rs) {
   for (const candidate& c : rs)
     if (c.upos == "PROPN") return;
   rs.push_back(make_candidate(form, "PROPN", "Case=Nom"));
+}
+
+// Two capital letters or more and no small ones, digits and hyphens allowed (`SQL`, `G20`).
+bool is_acronym(std::string_view form) {
+  int upper = 0;
+  std::size_t i = 0;
+  while (i < form.size()) {
+    const auto c = static_cast<unsigned char>(form[i]);
+    const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    const std::string_view cp = form.substr(i, n);
+    i += n;
+    if (begins_upper(cp))
+      ++upper;
+    else if (!(n == 1 && ((c >= '0' && c <= '9') || c == '-')))
+      return false;
+  }
+  return upper >= 2;
 }
 
 // Punctuation tokens that UD counts as symbols.
@@ -218,11 +236,26 @@ void tagger_impl::fill_cache(const std::vector<token>& toks) const {
   }
 }
 
+// Forms written as a possible name inside a sentence somewhere in the document; a name is
+// written the same way at the start of a sentence.
+std::unordered_set<std::string_view> names_inside_sentences(
+    const std::vector<std::vector<slot>>& doc) {
+  std::unordered_set<std::string_view> names;
+  for (const auto& s : doc)
+    for (const slot& w : s)
+      if (w.capitalized && !w.initial &&
+          std::any_of(w.cands.begin(), w.cands.end(),
+                      [](const candidate& c) { return c.upos == "PROPN"; }))
+        names.insert(w.tok->form);
+  return names;
+}
+
 void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sents) const {
   fill_cache(toks);
-  std::vector<slot> s;
-  for (const sentence& sent : sents) {
-    s.clear();
+  std::vector<std::vector<slot>> doc(sents.size());
+  for (std::size_t si = 0; si < sents.size(); ++si) {
+    const sentence& sent = sents[si];
+    std::vector<slot>& s = doc[si];
     bool initial = true;
     for (std::size_t i = sent.first_token; i < sent.end_token && i < toks.size(); ++i) {
       const token& t = toks[i];
@@ -234,6 +267,7 @@ void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sen
           const auto it = cache.map.find(t.form);
           w.cands = it != cache.map.end() ? it->second : guess_unknown(t.norm);
           w.capitalized = begins_upper(t.form);
+          w.acronym = w.capitalized && is_acronym(t.form);
           w.initial = initial;
           initial = false;
           break;
@@ -259,6 +293,13 @@ void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sen
       if (w.cands.empty()) w.cands = {make_candidate(t.form, "X", "")};
       s.push_back(std::move(w));
     }
+  }
+  const auto names = names_inside_sentences(doc);
+  for (std::size_t si = 0; si < sents.size(); ++si) {
+    const sentence& sent = sents[si];
+    std::vector<slot>& s = doc[si];
+    for (slot& w : s)
+      if (w.initial && w.capitalized) w.name_elsewhere = names.count(w.tok->form) > 0;
     disambiguate(s);
     for (std::size_t k = 0; k < s.size(); ++k) {
       token& t = toks[sent.first_token + k];
