@@ -288,6 +288,15 @@ TEST_CASE("disambiguation rules", "[morphology][rules]") {
                 {"Det är dyrt och onödigt att vänta.", "onödigt", "onödig", "ADJ"},
                 {"Vi arbetar effektivt.", "effektivt", "effektiv", "ADV"}});
   }
+  SECTION("adjective or finite verb next to a subject") {
+    check_rows({{"Där låg huset.", "låg", "ligga", "VERB"},
+                {"Sedan kände Anna hur marken skakade.", "kände", "känna", "VERB"},
+                {"Han satt vid bordet.", "satt", "sitta", "VERB"},
+                {"Vi har satt upp skylten.", "satt", "sätta", "VERB"},
+                {"Vi ser de privilegierade grupperna.", "de", "de", "DET"},
+                {"Vi ser de privilegierade grupperna.", "privilegierade", "privilegierad", "ADJ"},
+                {"Nu kan man få bidrag.", "få", "få", "VERB"}});
+  }
   SECTION("allt before a comparative is an adverb") {
     check_rows({{"Allt fler hushåll väljer solel.", "Allt", "allt", "ADV"},
                 {"Allt fler hushåll väljer solel.", "fler", "många", "ADJ"},

@@ -56,7 +56,7 @@ bool is_punct(const slot& s) { return only(s, "PUNCT") || only(s, "SYM"); }
 bool is_gap_word(const slot& s) {
   return all(s, [](const candidate& c) {
     return c.upos == "ADV" || c.upos == "PART" || (c.upos == "PRON" && !c.has(f_poss));
-  });
+  }) || (s.folded == "man" && can(s, "PRON"));  // `kan man få`: the pronoun, not the noun
 }
 
 // The slot `k` words after `i` skipping gap words, within `limit` steps, or nullptr.
@@ -193,8 +193,13 @@ void determiner_or_pronoun(std::vector<slot>& s) {
     const bool total = any(w, [](const candidate& c) {
       return c.upos == "DET" && (c.lemma == "all" || c.lemma == "båda" || c.lemma == "bägge");
     });
+    // A word that is an adjective or a finite verb with a noun after it is the adjective of
+    // a noun phrase: `de privilegierade grupperna`.
+    const slot* nn = n && static_cast<std::size_t>(n - s.data()) + 1 < s.size() ? n + 1 : nullptr;
+    const bool adjective_then_noun = n && nn && can(*n, "ADJ") && can(*nn, "NOUN") &&
+                                     all(*nn, is_nominal);
     const bool np_follows =
-        n && (n->folded == "här" || n->folded == "där" ||
+        n && (n->folded == "här" || n->folded == "där" || adjective_then_noun ||
               (total && any(*n, [](const candidate& c) {
                  return c.upos == "DET" || (c.upos == "PRON" && c.has(f_poss));
                })) ||
@@ -239,6 +244,15 @@ void adjective_before_noun(std::vector<slot>& s) {
   for (std::size_t i = 0; i + 1 < s.size(); ++i) {
     if (!can(s[i], "ADJ") || only(s[i], "ADJ")) continue;
     const slot& n = s[i + 1];
+    // Not before a definite noun when the word can be a finite verb: without an article an
+    // adjective does not precede one, so the noun is an inverted subject (`där låg huset`).
+    // (After an article the weak form does: `de privilegierade grupperna`.)
+    const bool definite = all(n, [](const candidate& c) { return c.upos == "NOUN" && c.has(f_def); });
+    const bool article = i > 0 && any(s[i - 1], [](const candidate& c) {
+      return c.upos == "DET" || c.upos == "ADJ" || c.has(f_poss) || c.has(f_gen) ||
+             c.feats.find("Degree=") != std::string::npos;
+    });
+    if (definite && !article && any(s[i], verb_with(f_fin))) continue;
     if (can(n, "NOUN") && all(n, [](const candidate& c) { return is_nominal(c); }))
       select(s[i], upos_is("ADJ"));
   }
@@ -358,6 +372,35 @@ void verb_or_noun(std::vector<slot>& s) {
   }
 }
 
+// 9d. Adjective or finite verb (`kände`, `låg`): next to its subject the word is the verb,
+// after it (`Quinn kände`, `mamma låg`) or before it in inverted order (`där låg huset`,
+// `sedan kände han`). An adjective neither follows a bare subject nor precedes a definite
+// noun without an article.
+void verb_or_adjective(std::vector<slot>& s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    slot& w = s[i];
+    if (!any(w, verb_with(f_fin)) || !can(w, "ADJ")) continue;
+    const slot* p = prev(s, i);
+    const slot* n = next(s, i);
+    const bool subject_before = p && (only(*p, "PROPN") || all(*p, [](const candidate& c) {
+                                   return c.upos == "PRON" && c.has(f_nom);
+                                 }));
+    // After an article, a possessive or a degree word the adjective may well precede a
+    // definite noun: `de privilegierade grupperna`, `det lägst värderade arbetet`.
+    const bool modified = p && any(*p, [](const candidate& c) {
+      return c.upos == "DET" || c.has(f_poss) || c.has(f_gen) ||
+             c.feats.find("Degree=") != std::string::npos;
+    });
+    const bool subject_after =
+        n && !modified &&
+        (all(*n, [](const candidate& c) { return c.upos == "PRON" && c.has(f_nom); }) ||
+              all(*n, [](const candidate& c) {
+                return (c.upos == "NOUN" && c.has(f_def)) || c.upos == "PROPN";
+              }));
+    if (subject_before || subject_after) select(w, verb_with(f_fin));
+  }
+}
+
 // 10. A participle after `vara` or `bli` is predicative (`är utsatt`, `blev ökad`); a supine
 // elsewhere is a verb in a clause without `ha` (`som ökat`).
 void participle_or_supine(std::vector<slot>& s) {
@@ -369,7 +412,10 @@ void participle_or_supine(std::vector<slot>& s) {
       return (c.upos == "AUX" || c.upos == "VERB") && (c.lemma == "vara" || c.lemma == "bli");
     });
     const bool det = p && (only(*p, "DET") || only(*p, "ADP"));
-    select(w, copula || det ? upos_is("ADJ") : verb_with(f_sup));
+    // A form that is also a past tense is that outside the perfect (`satt`: sitta, not the
+    // supine of sätta, which `ha` has already claimed).
+    const bool past = any(w, verb_with(f_fin | f_past));
+    select(w, copula || det ? upos_is("ADJ") : past ? verb_with(f_fin | f_past) : verb_with(f_sup));
   }
 }
 
@@ -516,6 +562,7 @@ void disambiguate(std::vector<slot>& s) {
   finite_after_subject(s);
   adverbial_adjective(s);
   verb_or_noun(s);
+  verb_or_adjective(s);
   participle_or_supine(s);
   participle_after_modifier(s);
   adposition_or_particle(s);
