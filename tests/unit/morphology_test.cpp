@@ -1,5 +1,6 @@
 // Lemmas, UPOS and FEATS (svpol/morphology.hpp). Every sentence here is written for the test.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <thread>
@@ -361,6 +362,38 @@ TEST_CASE("the tagger is safe to share between threads", "[morphology]") {
     threads.emplace_back([&, i] { lemmas[i] = word("Myndigheternas ansvar växer.", "Myndigheternas").lemma; });
   for (auto& t : threads) t.join();
   for (const auto& l : lemmas) CHECK(l == "myndighet");
+}
+
+TEST_CASE("the pipeline loads the tagger from its lexicon's directory", "[morphology]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "svpol-pipeline-lexicon-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::copy_file(fs::path(SVPOL_TEST_LEXICONS) / "abbreviations.txt", dir / "abbreviations.txt");
+  SECTION("a directory without a table is an error naming that table") {
+    try {
+      const svpol::pipeline pipe(svpol::lexicon::load_dir(dir));
+      FAIL("no error");
+    } catch (const svpol::input_error& e) {
+      CHECK(std::string(e.what()).find((dir / "lemma-exceptions.tsv").string()) !=
+            std::string::npos);
+    }
+  }
+  SECTION("its own table is used") {
+    fs::copy_file(fs::path(SVPOL_TEST_LEXICONS) / "lemma-exceptions.tsv",
+                  dir / "lemma-exceptions.tsv");
+    std::ofstream(dir / "lemma-exceptions.tsv", std::ios::app) << "zlorbit\tzlorba\tVERB\n";
+    const svpol::pipeline pipe(svpol::lexicon::load_dir(dir));
+    const auto a = pipe.run(svpol::document::from_utf8("Vi zlorbit.", "t"));
+    REQUIRE(a.tokens.size() == 3);
+    CHECK(a.tokens[1].lemma == "zlorba");
+    CHECK(a.tokens[1].upos == "VERB");
+  }
+  SECTION("a lexicon built in code falls back to the default directory") {
+    const svpol::pipeline pipe{svpol::lexicon{}};
+    CHECK(pipe.run(svpol::document::from_utf8("Vi är här.", "t")).tokens[1].lemma == "vara");
+  }
+  fs::remove_all(dir);
 }
 
 namespace {

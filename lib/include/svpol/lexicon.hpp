@@ -61,9 +61,12 @@ class lexicon {
   static lexicon load_dir(const std::filesystem::path& dir);
 
   const svpol::abbreviations& abbreviations() const { return abbreviations_; }
+  // The directory load_dir() read, as given to it; empty for a lexicon built in code.
+  const std::filesystem::path& dir() const { return dir_; }
 
  private:
   svpol::abbreviations abbreviations_;
+  std::filesystem::path dir_;
 };
 
 // The lexicon directory to use when none is given: $SVPOL_LEXICONS, else the one svpol was
