@@ -218,7 +218,12 @@ TEST_CASE("disambiguation rules", "[morphology][rules]") {
     check_rows({{"Vi lovar att bygga fler bostäder.", "att", "att", "PART"},
                 {"Vi lovar att bygga fler bostäder.", "bygga", "bygga", "VERB"},
                 {"Vi lovar att inte höja skatten.", "att", "att", "PART"},
-                {"Vi lovar att vi bygger.", "att", "att", "SCONJ"}});
+                {"Vi lovar att vi bygger.", "att", "att", "SCONJ"},
+                // An adverbial or a quotation mark before the infinitive.
+                {"Hon gick ut för att med egna ögon se bron.", "att", "att", "PART"},
+                {"De lovade att 'bygga bort' köerna.", "att", "att", "PART"},
+                {"Vi vet att regeringen vill bygga.", "att", "att", "SCONJ"},
+                {"Vi vet att med tiden kommer fler.", "att", "att", "SCONJ"}});
     CHECK(has_feat(word("Vi lovar att bygga fler bostäder.", "bygga"), "VerbForm=Inf"));
   }
   SECTION("modals with an infinitive are AUX") {

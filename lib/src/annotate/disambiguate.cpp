@@ -98,13 +98,41 @@ void infinitive_marker(std::vector<slot>& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i].folded != "att" || !can(s[i], "PART")) continue;
     slot* v = verb_after(s, i, 3, verb_with(f_inf));
+    bool attributive = false;
     if (v) {
       const std::size_t vi = static_cast<std::size_t>(v - s.data());
       slot* after = next(s, vi);
-      const bool attributive = after && any(*v, [](const candidate& c) {
+      attributive = after && any(*v, [](const candidate& c) {
         return c.upos == "DET" || c.upos == "PRON";
       }) && only(*after, "NOUN");
       if (attributive) v = nullptr;
+    }
+    // An adverbial or a quotation mark may come before the infinitive (`att med viss säkerhet
+    // kunna`, `för att 'få luft'`); a clause has a subject and a finite verb first.
+    // A noun phrase outside a prepositional phrase is the subject of a clause.
+    bool in_pp = false;
+    for (std::size_t j = i + 1; !v && !attributive && j < s.size() && j <= i + 7; ++j) {
+      const slot& x = s[j];
+      const bool quote = x.folded == "'" || x.folded == "\"" || x.folded == "”" ||
+                         x.folded == "“" || x.folded == "«" || x.folded == "»";
+      if (quote) continue;
+      if (can(x, "ADP") && !can(x, "NOUN") && !can(x, "VERB")) {
+        in_pp = true;
+        continue;
+      }
+      if (any(x, verb_with(f_inf)) && !only(x, "NOUN")) {
+        v = &s[j];
+        break;
+      }
+      const bool subject =
+          !in_pp && any(x, [](const candidate& c) {
+            return c.upos == "NOUN" || c.upos == "PROPN" || c.upos == "DET" ||
+                   (c.upos == "PRON" && c.has(f_nom));
+          });
+      const bool stop = subject || is_punct(x) ||
+                        (any(x, verb_with(f_fin)) && !any(x, verb_with(f_inf))) ||
+                        only(x, "SCONJ") || (only(x, "CCONJ") && x.folded != "både");
+      if (stop) break;
     }
     if (v) {
       select(s[i], upos_is("PART"));
