@@ -303,6 +303,11 @@ TEST_CASE("disambiguation rules", "[morphology][rules]") {
                 {"Vi ser de privilegierade grupperna.", "privilegierade", "privilegierad", "ADJ"},
                 {"Nu kan man få bidrag.", "få", "få", "VERB"}});
   }
+  SECTION("adjective or noun after a degree adverb or a copula") {
+    check_rows({{"Regionen är starkt beroende av turismen.", "beroende", "beroende", "ADJ"},
+                {"Beslutet var rätt.", "rätt", "rätt", "ADJ"},
+                {"Hon lämnade in ett beroende.", "beroende", "beroende", "NOUN"}});
+  }
   SECTION("allt before a comparative is an adverb") {
     check_rows({{"Allt fler hushåll väljer solel.", "Allt", "allt", "ADV"},
                 {"Allt fler hushåll väljer solel.", "fler", "många", "ADJ"},

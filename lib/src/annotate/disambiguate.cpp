@@ -429,6 +429,33 @@ void verb_or_adjective(std::vector<slot>& s) {
   }
 }
 
+// 9e. Adjective or noun (`beroende`, `rätt`, `slut`): after a degree adverb the word is an
+// adjective, as nouns take no degree (`starkt beroende`); after a copula an adjective reading
+// is predicative (`det är rätt`, `maten är slut`) unless a noun follows to head the phrase.
+void adjective_or_noun(std::vector<slot>& s) {
+  static constexpr std::array<std::string_view, 14> degree = {
+      "helt", "mer", "mera", "mest", "mycket", "så", "ganska", "alltför", "synnerligen",
+      "särskilt", "nästan", "starkt", "desto", "allt"};
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    slot& w = s[i];
+    if (!can(w, "ADJ") || !can(w, "NOUN")) continue;
+    const slot& p = s[i - 1];
+    const bool degree_adverb =
+        std::find(degree.begin(), degree.end(), p.folded) != degree.end() ||
+        all(p, [](const candidate& c) {
+          return c.upos == "ADV" && c.feats.find("Degree=") != std::string::npos;
+        });
+    bool copula = false;
+    for (std::size_t j = i; j-- > 0;) {
+      if (any(s[j], is_copula)) copula = true;
+      if (copula || !is_gap_word(s[j])) break;
+    }
+    const slot* n = next(s, i);
+    const bool noun_follows = n && (can(*n, "NOUN") || can(*n, "PROPN"));
+    if (degree_adverb || (copula && !noun_follows)) select(w, upos_is("ADJ"));
+  }
+}
+
 // 10. A participle after `vara` or `bli` is predicative (`är utsatt`, `blev ökad`); a supine
 // elsewhere is a verb in a clause without `ha` (`som ökat`).
 void participle_or_supine(std::vector<slot>& s) {
@@ -591,6 +618,7 @@ void disambiguate(std::vector<slot>& s) {
   adverbial_adjective(s);
   verb_or_noun(s);
   verb_or_adjective(s);
+  adjective_or_noun(s);
   participle_or_supine(s);
   participle_after_modifier(s);
   adposition_or_particle(s);
