@@ -178,6 +178,9 @@ TEST_CASE("names at the start of a sentence", "[morphology]") {
   SECTION("only at the start: a common reading wins") {
     CHECK(word("Zlorbin log.", "Zlorbin").upos == "NOUN");
   }
+  SECTION("an unknown first name before a surname") {
+    check_rows({{"Zlorbin Zmirtsson talade.", "Zlorbin", "Zlorbin", "PROPN"}});
+  }
   SECTION("acronyms") {
     check_rows({{"XSLT används ofta.", "XSLT", "XSLT", "PROPN"}});
   }

@@ -75,10 +75,18 @@ slot* prev(std::vector<slot>& s, std::size_t i) { return i > 0 ? &s[i - 1] : nul
 // at the start of a sentence capitals say nothing, so a common reading wins when there is one,
 // unless the document writes the same form as a name inside a sentence too (`Zlorbin kom.`
 // after `vi mötte Zlorbin`) or the word is an acronym the analyser does not know (`XSLT`).
+// A word the analyser does not know before a name inside the sentence is a first name
+// (`Gunnar Strömmer` at the start of a line).
 void proper_nouns(std::vector<slot>& s) {
-  for (slot& w : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    slot& w = s[i];
     if (!can(w, "PROPN")) continue;
-    if (w.capitalized && (!w.initial || w.name_elsewhere || w.acronym))
+    const bool guessed = std::any_of(w.cands.begin(), w.cands.end(),
+                                     [](const candidate& c) { return c.guessed; });
+    const bool name_follows = i + 1 < s.size() && s[i + 1].capitalized &&
+                              !s[i + 1].initial && can(s[i + 1], "PROPN");
+    if (w.capitalized && (!w.initial || w.name_elsewhere || w.acronym ||
+                          (guessed && name_follows)))
       select(w, upos_is("PROPN"));
     else
       remove(w, upos_is("PROPN"));
@@ -275,7 +283,8 @@ void adjective_before_noun(std::vector<slot>& s) {
     // Not before a definite noun when the word can be a finite verb: without an article an
     // adjective does not precede one, so the noun is an inverted subject (`där låg huset`).
     // (After an article the weak form does: `de privilegierade grupperna`.)
-    const bool definite = all(n, [](const candidate& c) { return c.upos == "NOUN" && c.has(f_def); });
+    const bool definite =
+        all(n, [](const candidate& c) { return c.upos == "NOUN" && c.has(f_def); });
     const bool article = i > 0 && any(s[i - 1], [](const candidate& c) {
       return c.upos == "DET" || c.upos == "ADJ" || c.has(f_poss) || c.has(f_gen) ||
              c.feats.find("Degree=") != std::string::npos;
@@ -376,7 +385,8 @@ void allt_before_comparative(std::vector<slot>& s) {
   for (std::size_t i = 0; i + 1 < s.size(); ++i) {
     if (s[i].folded != "allt" || !can(s[i], "ADV")) continue;
     const bool comparative = any(s[i + 1], [](const candidate& c) {
-      return (c.upos == "ADJ" || c.upos == "ADV") && c.feats.find("Degree=Cmp") != std::string::npos;
+      return (c.upos == "ADJ" || c.upos == "ADV") &&
+             c.feats.find("Degree=Cmp") != std::string::npos;
     });
     if (comparative)
       select(s[i], upos_is("ADV"));
