@@ -6,43 +6,58 @@
 
 #include <algorithm>
 #include <array>
-#include <functional>
 #include <string_view>
 
 namespace svpol::detail {
 
 namespace {
 
-using pred = std::function<bool(const candidate&)>;
-
-bool any(const slot& s, const pred& p) { return std::any_of(s.cands.begin(), s.cands.end(), p); }
-bool all(const slot& s, const pred& p) { return std::all_of(s.cands.begin(), s.cands.end(), p); }
+// Predicates are plain callables taken by template, not std::function: the rules run for every
+// token, and a std::function that holds a capturing lambda may allocate on each call.
+template <class P>
+bool any(const slot& s, const P& p) {
+  return std::any_of(s.cands.begin(), s.cands.end(), p);
+}
+template <class P>
+bool all(const slot& s, const P& p) {
+  return std::all_of(s.cands.begin(), s.cands.end(), p);
+}
 
 // Keeps the candidates matching `p`, if there are any.
-void select(slot& s, const pred& p) {
+template <class P>
+void select(slot& s, const P& p) {
   if (!any(s, p)) return;
   std::erase_if(s.cands, [&](const candidate& c) { return !p(c); });
 }
 
 // Removes the candidates matching `p`, unless that would remove them all.
-void remove(slot& s, const pred& p) {
+template <class P>
+void remove(slot& s, const P& p) {
   if (all(s, p)) return;
   std::erase_if(s.cands, p);
 }
 
-pred upos_is(std::string_view u) {
+auto upos_is(std::string_view u) {
   return [u](const candidate& c) { return c.upos == u; };
 }
-pred verb_with(std::uint32_t bits) {
-  return [bits](const candidate& c) { return (c.upos == "VERB" || c.upos == "AUX") && c.has(bits); };
-}
-pred lemma_in(std::initializer_list<std::string_view> lemmas) {
-  std::vector<std::string_view> v(lemmas);
-  return [v](const candidate& c) {
-    return (c.upos == "VERB" || c.upos == "AUX") &&
-           std::find(v.begin(), v.end(), c.lemma) != v.end();
+auto verb_with(std::uint32_t bits) {
+  return [bits](const candidate& c) {
+    return (c.upos == "VERB" || c.upos == "AUX") && c.has(bits);
   };
 }
+// Verbs with one of `lemmas`, which must outlive the predicate (string literals do).
+struct lemma_in {
+  std::array<std::string_view, 8> lemmas{};
+  std::size_t n = 0;
+  lemma_in(std::initializer_list<std::string_view> l) {
+    for (std::string_view x : l)
+      if (n < lemmas.size()) lemmas[n++] = x;
+  }
+  bool operator()(const candidate& c) const {
+    return (c.upos == "VERB" || c.upos == "AUX") &&
+           std::find(lemmas.begin(), lemmas.begin() + n, c.lemma) != lemmas.begin() + n;
+  }
+};
 
 bool can(const slot& s, std::string_view upos) { return any(s, upos_is(upos)); }
 bool only(const slot& s, std::string_view upos) { return all(s, upos_is(upos)); }
@@ -60,7 +75,8 @@ bool is_gap_word(const slot& s) {
 }
 
 // The slot `k` words after `i` skipping gap words, within `limit` steps, or nullptr.
-slot* verb_after(std::vector<slot>& s, std::size_t i, std::size_t limit, const pred& wanted) {
+template <class P>
+slot* verb_after(std::vector<slot>& s, std::size_t i, std::size_t limit, const P& wanted) {
   for (std::size_t j = i + 1; j < s.size() && j <= i + limit; ++j) {
     if (any(s[j], wanted)) return &s[j];
     if (!is_gap_word(s[j])) return nullptr;
@@ -155,7 +171,7 @@ void infinitive_marker(std::vector<slot>& s) {
 // gå`); `komma` takes `att` + infinitive (`det kommer att ta tid`). With one they are AUX;
 // `vilja`, `få` and `komma` without one are main verbs (`vi vill ha`: AUX; `vi vill det`: VERB).
 void modal_auxiliaries(std::vector<slot>& s) {
-  const pred modal = lemma_in({"skola", "kunna", "vilja", "måste", "böra", "få", "må", "lär"});
+  const lemma_in modal({"skola", "kunna", "vilja", "måste", "böra", "få", "må", "lär"});
   for (std::size_t i = 0; i < s.size(); ++i) {
     slot& w = s[i];
     if (any(w, modal)) {
@@ -480,7 +496,10 @@ void participle_or_supine(std::vector<slot>& s) {
     // A form that is also a past tense is that outside the perfect (`satt`: sitta, not the
     // supine of sätta, which `ha` has already claimed).
     const bool past = any(w, verb_with(f_fin | f_past));
-    select(w, copula || det ? upos_is("ADJ") : past ? verb_with(f_fin | f_past) : verb_with(f_sup));
+    if (copula || det)
+      select(w, upos_is("ADJ"));
+    else
+      select(w, verb_with(past ? f_fin | f_past : f_sup));
   }
 }
 
