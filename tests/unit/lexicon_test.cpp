@@ -16,6 +16,11 @@ TEST_CASE("the Swedish abbreviation list loads", "[lexicon]") {
   CHECK_FALSE(lex.abbreviations().spaced().empty());
 }
 
+TEST_CASE("a lexicon remembers the directory it was loaded from", "[lexicon]") {
+  CHECK(svpol::lexicon::load_dir(SVPOL_TEST_LEXICONS).dir() == fs::path(SVPOL_TEST_LEXICONS));
+  CHECK(svpol::lexicon{}.dir().empty());  // built in code
+}
+
 TEST_CASE("a malformed abbreviation file is reported with file:line:col", "[lexicon]") {
   const fs::path dir = fs::temp_directory_path() / "svpol-lexicon-test";
   fs::create_directories(dir);

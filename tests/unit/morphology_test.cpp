@@ -1,5 +1,6 @@
 // Lemmas, UPOS and FEATS (svpol/morphology.hpp). Every sentence here is written for the test.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <thread>
@@ -95,6 +96,13 @@ TEST_CASE("the exception table fixes closed classes and UD conventions", "[morph
       {"Det finns pengar.", "finns", "finnas", "VERB"},
       {"Vi gav de nya reglerna en chans.", "de", "de", "DET"},
       {"Vi bygger t.ex. skolor.", "t.ex.", "till_exempel", "ADV"},
+      {"Skolan har fått ett bra rykte.", "bra", "bra", "ADJ"},
+      {"Hon läste hela rapporten.", "hela", "hel", "ADJ"},
+      {"Förslaget är helt nytt.", "helt", "helt", "ADV"},
+      {"Det tog ett helt år.", "helt", "hel", "ADJ"},
+      {"Frågan är särskilt svår.", "särskilt", "särskilt", "ADV"},
+      {"Det tycks fungera.", "tycks", "tyckas", "VERB"},
+      {"Vi stannade där länge.", "länge", "länge", "ADV"},
   });
 }
 
@@ -150,7 +158,44 @@ TEST_CASE("words nobody knows get a guess from their ending", "[morphology]") {
       {"Vi mätte flurbigheten.", "flurbigheten", "flurbighet", "NOUN"},  // made up
       {"Vi mätte flurbigheterna.", "flurbigheterna", "flurbighet", "NOUN"},
       {"Vi träffade Zlorbin i Malmö.", "Zlorbin", "Zlorbin", "PROPN"},  // a name mid-sentence
+      // Made-up stems with adjective endings: the ending beats a split whose first part is a
+      // guess (`-tiga`, `-risk` are words too).
+      {"Grannarna är blorflitiga.", "blorflitiga", "blorflitig", "ADJ"},
+      {"Det krävs en fnormell prövning.", "fnormell", "fnormell", "ADJ"},
+      {"Planen är inte snorpbar.", "snorpbar", "snorpbar", "ADJ"},
+      {"Vi anställde okvalificerade vakter.", "okvalificerade", "okvalificerad", "ADJ"},
   });
+}
+
+TEST_CASE("names at the start of a sentence", "[morphology]") {
+  SECTION("the document writes the form as a name elsewhere") {
+    const auto toks = tag("Vi mötte Zlorbin i går. Zlorbin log.");
+    int names = 0;
+    for (const auto& t : toks)
+      if (t.form == "Zlorbin") names += t.upos == "PROPN" && t.lemma == "Zlorbin";
+    CHECK(names == 2);
+  }
+  SECTION("only at the start: a common reading wins") {
+    CHECK(word("Zlorbin log.", "Zlorbin").upos == "NOUN");
+  }
+  SECTION("an unknown first name before a surname") {
+    check_rows({{"Zlorbin Zmirtsson talade.", "Zlorbin", "Zlorbin", "PROPN"}});
+  }
+  SECTION("acronyms") {
+    check_rows({{"XSLT används ofta.", "XSLT", "XSLT", "PROPN"}});
+  }
+}
+
+TEST_CASE("an unknown word before a noun is an adjective", "[morphology]") {
+  // Made-up words: a guessed noun is not left before another noun.
+  check_rows({{"De har en ganska zmirt hållning.", "zmirt", "zmirt", "ADJ"},
+              {"Vi såg en zmirt.", "zmirt", "zmirt", "NOUN"}});
+}
+
+TEST_CASE("verb particles written together with the verb", "[morphology]") {
+  // The analyser lacks some particle verbs; their verb part is known.
+  check_rows({{"Du ska ange ditt namn.", "ange", "ange", "VERB"},
+              {"Myndigheten utgav en rapport.", "utgav", "utge", "VERB"}});
 }
 
 TEST_CASE("participles get their UD lemma", "[morphology]") {
@@ -176,7 +221,12 @@ TEST_CASE("disambiguation rules", "[morphology][rules]") {
     check_rows({{"Vi lovar att bygga fler bostäder.", "att", "att", "PART"},
                 {"Vi lovar att bygga fler bostäder.", "bygga", "bygga", "VERB"},
                 {"Vi lovar att inte höja skatten.", "att", "att", "PART"},
-                {"Vi lovar att vi bygger.", "att", "att", "SCONJ"}});
+                {"Vi lovar att vi bygger.", "att", "att", "SCONJ"},
+                // An adverbial or a quotation mark before the infinitive.
+                {"Hon gick ut för att med egna ögon se bron.", "att", "att", "PART"},
+                {"De lovade att 'bygga bort' köerna.", "att", "att", "PART"},
+                {"Vi vet att regeringen vill bygga.", "att", "att", "SCONJ"},
+                {"Vi vet att med tiden kommer fler.", "att", "att", "SCONJ"}});
     CHECK(has_feat(word("Vi lovar att bygga fler bostäder.", "bygga"), "VerbForm=Inf"));
   }
   SECTION("modals with an infinitive are AUX") {
@@ -241,9 +291,40 @@ TEST_CASE("disambiguation rules", "[morphology][rules]") {
                 {"Vi talar om skolan.", "om", "om", "ADP"},
                 {"Det ser ut som om det regnar.", "om", "om", "SCONJ"}});
   }
+  SECTION("adjectives in -t that stay adjectives") {
+    check_rows({{"Arbetet börjar på nytt.", "nytt", "ny", "ADJ"},
+                {"Hur dyrt det än blir ska vi bygga.", "dyrt", "dyr", "ADJ"},
+                {"Det är dyrt och onödigt att vänta.", "onödigt", "onödig", "ADJ"},
+                {"Vi arbetar effektivt.", "effektivt", "effektiv", "ADV"}});
+  }
+  SECTION("adjective or finite verb next to a subject") {
+    check_rows({{"Där låg huset.", "låg", "ligga", "VERB"},
+                {"Sedan kände Anna hur marken skakade.", "kände", "känna", "VERB"},
+                {"Han satt vid bordet.", "satt", "sitta", "VERB"},
+                {"Vi har satt upp skylten.", "satt", "sätta", "VERB"},
+                {"Vi ser de privilegierade grupperna.", "de", "de", "DET"},
+                {"Vi ser de privilegierade grupperna.", "privilegierade", "privilegierad", "ADJ"},
+                {"Nu kan man få bidrag.", "få", "få", "VERB"}});
+  }
+  SECTION("adjective or noun after a degree adverb or a copula") {
+    check_rows({{"Regionen är starkt beroende av turismen.", "beroende", "beroende", "ADJ"},
+                {"Beslutet var rätt.", "rätt", "rätt", "ADJ"},
+                {"Hon lämnade in ett beroende.", "beroende", "beroende", "NOUN"}});
+  }
+  SECTION("allt before a comparative is an adverb") {
+    check_rows({{"Allt fler hushåll väljer solel.", "Allt", "allt", "ADV"},
+                {"Allt fler hushåll väljer solel.", "fler", "många", "ADJ"},
+                {"Allt detta kostar pengar.", "Allt", "all", "DET"}});
+  }
   SECTION("som: relative pronoun, preposition, conjunction") {
+    // UD Swedish Talbanken: a role or likeness is a reduced clause (SCONJ); a comparison
+    // after an adjective takes a preposition (ADP).
     check_rows({{"Förslaget som kom i går är bra.", "som", "som", "PRON"},
-                {"Hon arbetar som lärare.", "som", "som", "ADP"},
+                {"Förslaget som regeringen lade fram är bra.", "som", "som", "PRON"},
+                {"Hon arbetar som lärare.", "som", "som", "SCONJ"},
+                {"Kommunerna får samma stöd som regionerna.", "som", "som", "SCONJ"},
+                {"Bron är lika lång som tunneln.", "som", "som", "ADP"},
+                {"Reformen gäller såväl barn som vuxna.", "som", "som", "CCONJ"},
                 {"Han gör som han vill.", "som", "som", "SCONJ"}});
   }
 }
@@ -294,6 +375,38 @@ TEST_CASE("the tagger is safe to share between threads", "[morphology]") {
     threads.emplace_back([&, i] { lemmas[i] = word("Myndigheternas ansvar växer.", "Myndigheternas").lemma; });
   for (auto& t : threads) t.join();
   for (const auto& l : lemmas) CHECK(l == "myndighet");
+}
+
+TEST_CASE("the pipeline loads the tagger from its lexicon's directory", "[morphology]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "svpol-pipeline-lexicon-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::copy_file(fs::path(SVPOL_TEST_LEXICONS) / "abbreviations.txt", dir / "abbreviations.txt");
+  SECTION("a directory without a table is an error naming that table") {
+    try {
+      const svpol::pipeline pipe(svpol::lexicon::load_dir(dir));
+      FAIL("no error");
+    } catch (const svpol::input_error& e) {
+      CHECK(std::string(e.what()).find((dir / "lemma-exceptions.tsv").string()) !=
+            std::string::npos);
+    }
+  }
+  SECTION("its own table is used") {
+    fs::copy_file(fs::path(SVPOL_TEST_LEXICONS) / "lemma-exceptions.tsv",
+                  dir / "lemma-exceptions.tsv");
+    std::ofstream(dir / "lemma-exceptions.tsv", std::ios::app) << "zlorbit\tzlorba\tVERB\n";
+    const svpol::pipeline pipe(svpol::lexicon::load_dir(dir));
+    const auto a = pipe.run(svpol::document::from_utf8("Vi zlorbit.", "t"));
+    REQUIRE(a.tokens.size() == 3);
+    CHECK(a.tokens[1].lemma == "zlorba");
+    CHECK(a.tokens[1].upos == "VERB");
+  }
+  SECTION("a lexicon built in code falls back to the default directory") {
+    const svpol::pipeline pipe{svpol::lexicon{}};
+    CHECK(pipe.run(svpol::document::from_utf8("Vi är här.", "t")).tokens[1].lemma == "vara");
+  }
+  fs::remove_all(dir);
 }
 
 namespace {

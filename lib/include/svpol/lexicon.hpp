@@ -27,10 +27,13 @@ class lexicon {
   const svpol::abbreviations& abbreviations() const { return abbreviations_; }
   // The term lists of `DIR/terms/*.tsv` (stakeholders, commitment markers, problem words...).
   const term_lexicon& terms() const { return terms_; }
+  // The directory load_dir() read, as given to it; empty for a lexicon built in code.
+  const std::filesystem::path& dir() const { return dir_; }
 
  private:
   svpol::abbreviations abbreviations_;
   term_lexicon terms_;
+  std::filesystem::path dir_;
 };
 
 // The lexicon directory to use when none is given: $SVPOL_LEXICONS, else the one svpol was

@@ -22,10 +22,10 @@ struct analysis {
 
 class pipeline {
  public:
-  // Uses the tagger of default_lexicon_dir() and the default analyser; throws input_error when
-  // the analyser is not installed (see svpol/morphology.hpp).
-  explicit pipeline(lexicon lex)
-      : lex_(std::move(lex)), tagger_(tagger::load(default_lexicon_dir())) {}
+  // Loads the tagger's table from the directory `lex` was loaded from (lexicon::dir()), or
+  // from default_lexicon_dir() for a lexicon built in code, with the default analyser. Throws
+  // input_error when the analyser or the table cannot be read (see svpol/morphology.hpp).
+  explicit pipeline(lexicon lex);
   pipeline(lexicon lex, svpol::tagger tag) : lex_(std::move(lex)), tagger_(std::move(tag)) {}
   // Tokenizes, splits sentences, then fills lemmas, UPOS and FEATS. Safe to call from several
   // threads at once.

@@ -249,7 +249,7 @@ std::vector<candidate> candidates_from_apertium(std::string_view form,
   return out;
 }
 
-std::vector<candidate> guess_unknown(std::string_view w) {
+std::vector<candidate> guess_by_suffix(std::string_view w) {
   struct suffix_rule {
     std::string_view suffix;
     std::size_t cut;         // bytes to drop from the end
@@ -257,7 +257,7 @@ std::vector<candidate> guess_unknown(std::string_view w) {
     std::string_view upos, feats;
   };
   // Productive Swedish derivational endings, longest first within each family.
-  static const std::array<suffix_rule, 36> rules = {{
+  static const std::vector<suffix_rule> rules = {
       {"heterna", 4, "", "NOUN", "Case=Nom|Definite=Def|Gender=Com|Number=Plur"},
       {"heten", 2, "", "NOUN", "Case=Nom|Definite=Def|Gender=Com|Number=Sing"},
       {"heter", 2, "", "NOUN", "Case=Nom|Definite=Ind|Gender=Com|Number=Plur"},
@@ -287,22 +287,56 @@ std::vector<candidate> guess_unknown(std::string_view w) {
       {"iva", 1, "", "ADJ", "Case=Nom|Degree=Pos"},
       {"ivt", 1, "", "ADJ", "Case=Nom|Definite=Ind|Degree=Pos|Gender=Neut|Number=Sing"},
       {"iga", 1, "", "ADJ", "Case=Nom|Degree=Pos"},
+      {"ella", 1, "", "ADJ", "Case=Nom|Degree=Pos"},
+      {"ellt", 1, "", "ADJ", "Case=Nom|Definite=Ind|Degree=Pos|Gender=Neut|Number=Sing"},
+      {"ell", 0, "", "ADJ", "Case=Nom|Definite=Ind|Degree=Pos|Gender=Com|Number=Sing"},
+      {"bara", 1, "", "ADJ", "Case=Nom|Degree=Pos"},
+      {"bart", 1, "", "ADJ", "Case=Nom|Definite=Ind|Degree=Pos|Gender=Neut|Number=Sing"},
+      {"bar", 0, "", "ADJ", "Case=Nom|Definite=Ind|Degree=Pos|Gender=Com|Number=Sing"},
+      {"samma", 2, "", "ADJ", "Case=Nom|Degree=Pos"},
+      {"samt", 1, "", "ADJ", "Case=Nom|Definite=Ind|Degree=Pos|Gender=Neut|Number=Sing"},
+      {"sam", 0, "", "ADJ", "Case=Nom|Definite=Ind|Degree=Pos|Gender=Com|Number=Sing"},
+      {"lösa", 1, "", "ADJ", "Case=Nom|Degree=Pos"},
+      {"löst", 1, "", "ADJ", "Case=Nom|Definite=Ind|Degree=Pos|Gender=Neut|Number=Sing"},
+      {"lös", 0, "", "ADJ", "Case=Nom|Definite=Ind|Degree=Pos|Gender=Com|Number=Sing"},
+      {"itära", 1, "", "ADJ", "Case=Nom|Degree=Pos"},
+      {"itär", 0, "", "ADJ", "Case=Nom|Definite=Ind|Degree=Pos|Gender=Com|Number=Sing"},
+      {"ulära", 1, "", "ADJ", "Case=Nom|Degree=Pos"},
+      {"ulär", 0, "", "ADJ", "Case=Nom|Definite=Ind|Degree=Pos|Gender=Com|Number=Sing"},
+      {"erad", 0, "", "ADJ",
+       "Case=Nom|Definite=Ind|Degree=Pos|Gender=Com|Number=Sing|Tense=Past|VerbForm=Part"},
       {"igt", 1, "", "ADJ", "Case=Nom|Definite=Ind|Degree=Pos|Gender=Neut|Number=Sing"},
       {"ig", 0, "", "ADJ", "Case=Nom|Definite=Ind|Degree=Pos|Gender=Com|Number=Sing"},
-      {"erade", 2, "a", "VERB", "Mood=Ind|Tense=Past|VerbForm=Fin|Voice=Act"},
+      {"erade", 3, "a", "VERB", "Mood=Ind|Tense=Past|VerbForm=Fin|Voice=Act"},
+      {"ala", 1, "", "ADJ", "Case=Nom|Degree=Pos"},  // vitala, globala: -al adjectives inflected
       {"erar", 1, "", "VERB", "Mood=Ind|Tense=Pres|VerbForm=Fin|Voice=Act"},
       {"erat", 1, "", "VERB", "VerbForm=Sup|Voice=Act"},
       {"era", 0, "", "VERB", "VerbForm=Inf|Voice=Act"},
       {"orna", 4, "a", "NOUN", "Case=Nom|Definite=Def|Number=Plur"},  // kvinnorna → kvinna
-  }};
+  };
   for (const auto& r : rules) {
     if (w.size() >= r.suffix.size() + 2 && ends_with(w, r.suffix)) {
       std::string lemma = drop(w, r.cut);
       lemma += r.add;
-      return {make_candidate(std::move(lemma), std::string(r.upos), std::string(r.feats))};
+      std::vector<candidate> out{
+          make_candidate(std::move(lemma), std::string(r.upos), std::string(r.feats))};
+      // `-erade` is a past tense or a plural participle (`de kvalificerade`); the rules choose.
+      if (r.suffix == "erade")
+        out.push_back(make_candidate(drop(w, 1), "ADJ",
+                                     "Case=Nom|Degree=Pos|Tense=Past|VerbForm=Part"));
+      return out;
     }
   }
-  return {make_candidate(std::string(w), "NOUN", "Case=Nom")};
+  return {};
+}
+
+std::vector<candidate> guess_unknown(std::string_view w) {
+  std::vector<candidate> out = guess_by_suffix(w);
+  if (out.empty()) {
+    out.push_back(make_candidate(std::string(w), "NOUN", "Case=Nom"));
+    out.back().guessed = true;
+  }
+  return out;
 }
 
 }  // namespace svpol::detail

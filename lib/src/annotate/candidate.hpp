@@ -43,6 +43,7 @@ struct candidate {
   std::string lemma, upos, feats;
   std::uint32_t bits = 0;  // feat_bits(feats)
   bool from_table = false;  // from the exception table: its order is the default order
+  bool guessed = false;     // a noun only because nothing was known about the word
   bool has(std::uint32_t b) const { return (bits & b) == b; }
 };
 
@@ -59,6 +60,9 @@ std::vector<candidate> candidates_from_apertium(std::string_view form,
 // lemma: the common-gender singular indefinite form (`ökat`, `ökade` → `ökad`; `taget` →
 // `tagen`; `sett` → `sedd`; `satt` (sätta) → `satt`).
 std::string participle_lemma(std::string_view form, std::string_view verb_lemma);
+
+// The guess from a productive ending alone, or nothing when no ending says anything.
+std::vector<candidate> guess_by_suffix(std::string_view folded);
 
 // A guess for a word that neither the analyser nor compound analysis knows, from its ending
 // (`-het`, `-ing`, `-isk`, `-era`, ...); nouns otherwise.

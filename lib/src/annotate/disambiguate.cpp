@@ -6,43 +6,58 @@
 
 #include <algorithm>
 #include <array>
-#include <functional>
 #include <string_view>
 
 namespace svpol::detail {
 
 namespace {
 
-using pred = std::function<bool(const candidate&)>;
-
-bool any(const slot& s, const pred& p) { return std::any_of(s.cands.begin(), s.cands.end(), p); }
-bool all(const slot& s, const pred& p) { return std::all_of(s.cands.begin(), s.cands.end(), p); }
+// Predicates are plain callables taken by template, not std::function: the rules run for every
+// token, and a std::function that holds a capturing lambda may allocate on each call.
+template <class P>
+bool any(const slot& s, const P& p) {
+  return std::any_of(s.cands.begin(), s.cands.end(), p);
+}
+template <class P>
+bool all(const slot& s, const P& p) {
+  return std::all_of(s.cands.begin(), s.cands.end(), p);
+}
 
 // Keeps the candidates matching `p`, if there are any.
-void select(slot& s, const pred& p) {
+template <class P>
+void select(slot& s, const P& p) {
   if (!any(s, p)) return;
   std::erase_if(s.cands, [&](const candidate& c) { return !p(c); });
 }
 
 // Removes the candidates matching `p`, unless that would remove them all.
-void remove(slot& s, const pred& p) {
+template <class P>
+void remove(slot& s, const P& p) {
   if (all(s, p)) return;
   std::erase_if(s.cands, p);
 }
 
-pred upos_is(std::string_view u) {
+auto upos_is(std::string_view u) {
   return [u](const candidate& c) { return c.upos == u; };
 }
-pred verb_with(std::uint32_t bits) {
-  return [bits](const candidate& c) { return (c.upos == "VERB" || c.upos == "AUX") && c.has(bits); };
-}
-pred lemma_in(std::initializer_list<std::string_view> lemmas) {
-  std::vector<std::string_view> v(lemmas);
-  return [v](const candidate& c) {
-    return (c.upos == "VERB" || c.upos == "AUX") &&
-           std::find(v.begin(), v.end(), c.lemma) != v.end();
+auto verb_with(std::uint32_t bits) {
+  return [bits](const candidate& c) {
+    return (c.upos == "VERB" || c.upos == "AUX") && c.has(bits);
   };
 }
+// Verbs with one of `lemmas`, which must outlive the predicate (string literals do).
+struct lemma_in {
+  std::array<std::string_view, 8> lemmas{};
+  std::size_t n = 0;
+  lemma_in(std::initializer_list<std::string_view> l) {
+    for (std::string_view x : l)
+      if (n < lemmas.size()) lemmas[n++] = x;
+  }
+  bool operator()(const candidate& c) const {
+    return (c.upos == "VERB" || c.upos == "AUX") &&
+           std::find(lemmas.begin(), lemmas.begin() + n, c.lemma) != lemmas.begin() + n;
+  }
+};
 
 bool can(const slot& s, std::string_view upos) { return any(s, upos_is(upos)); }
 bool only(const slot& s, std::string_view upos) { return all(s, upos_is(upos)); }
@@ -56,11 +71,12 @@ bool is_punct(const slot& s) { return only(s, "PUNCT") || only(s, "SYM"); }
 bool is_gap_word(const slot& s) {
   return all(s, [](const candidate& c) {
     return c.upos == "ADV" || c.upos == "PART" || (c.upos == "PRON" && !c.has(f_poss));
-  });
+  }) || (s.folded == "man" && can(s, "PRON"));  // `kan man få`: the pronoun, not the noun
 }
 
 // The slot `k` words after `i` skipping gap words, within `limit` steps, or nullptr.
-slot* verb_after(std::vector<slot>& s, std::size_t i, std::size_t limit, const pred& wanted) {
+template <class P>
+slot* verb_after(std::vector<slot>& s, std::size_t i, std::size_t limit, const P& wanted) {
   for (std::size_t j = i + 1; j < s.size() && j <= i + limit; ++j) {
     if (any(s[j], wanted)) return &s[j];
     if (!is_gap_word(s[j])) return nullptr;
@@ -72,11 +88,21 @@ slot* next(std::vector<slot>& s, std::size_t i) { return i + 1 < s.size() ? &s[i
 slot* prev(std::vector<slot>& s, std::size_t i) { return i > 0 ? &s[i - 1] : nullptr; }
 
 // 1. Proper nouns. A capitalized word inside a sentence that may be a name is one (`i Lund`);
-// at the start of a sentence capitals say nothing, so a common reading wins when there is one.
+// at the start of a sentence capitals say nothing, so a common reading wins when there is one,
+// unless the document writes the same form as a name inside a sentence too (`Zlorbin kom.`
+// after `vi mötte Zlorbin`) or the word is an acronym the analyser does not know (`XSLT`).
+// A word the analyser does not know before a name inside the sentence is a first name
+// (`Gunnar Strömmer` at the start of a line).
 void proper_nouns(std::vector<slot>& s) {
-  for (slot& w : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    slot& w = s[i];
     if (!can(w, "PROPN")) continue;
-    if (w.capitalized && !w.initial)
+    const bool guessed = std::any_of(w.cands.begin(), w.cands.end(),
+                                     [](const candidate& c) { return c.guessed; });
+    const bool name_follows = i + 1 < s.size() && s[i + 1].capitalized &&
+                              !s[i + 1].initial && can(s[i + 1], "PROPN");
+    if (w.capitalized && (!w.initial || w.name_elsewhere || w.acronym ||
+                          (guessed && name_follows)))
       select(w, upos_is("PROPN"));
     else
       remove(w, upos_is("PROPN"));
@@ -96,13 +122,41 @@ void infinitive_marker(std::vector<slot>& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i].folded != "att" || !can(s[i], "PART")) continue;
     slot* v = verb_after(s, i, 3, verb_with(f_inf));
+    bool attributive = false;
     if (v) {
       const std::size_t vi = static_cast<std::size_t>(v - s.data());
       slot* after = next(s, vi);
-      const bool attributive = after && any(*v, [](const candidate& c) {
+      attributive = after && any(*v, [](const candidate& c) {
         return c.upos == "DET" || c.upos == "PRON";
       }) && only(*after, "NOUN");
       if (attributive) v = nullptr;
+    }
+    // An adverbial or a quotation mark may come before the infinitive (`att med viss säkerhet
+    // kunna`, `för att 'få luft'`); a clause has a subject and a finite verb first.
+    // A noun phrase outside a prepositional phrase is the subject of a clause.
+    bool in_pp = false;
+    for (std::size_t j = i + 1; !v && !attributive && j < s.size() && j <= i + 7; ++j) {
+      const slot& x = s[j];
+      const bool quote = x.folded == "'" || x.folded == "\"" || x.folded == "”" ||
+                         x.folded == "“" || x.folded == "«" || x.folded == "»";
+      if (quote) continue;
+      if (can(x, "ADP") && !can(x, "NOUN") && !can(x, "VERB")) {
+        in_pp = true;
+        continue;
+      }
+      if (any(x, verb_with(f_inf)) && !only(x, "NOUN")) {
+        v = &s[j];
+        break;
+      }
+      const bool subject =
+          !in_pp && any(x, [](const candidate& c) {
+            return c.upos == "NOUN" || c.upos == "PROPN" || c.upos == "DET" ||
+                   (c.upos == "PRON" && c.has(f_nom));
+          });
+      const bool stop = subject || is_punct(x) ||
+                        (any(x, verb_with(f_fin)) && !any(x, verb_with(f_inf))) ||
+                        only(x, "SCONJ") || (only(x, "CCONJ") && x.folded != "både");
+      if (stop) break;
     }
     if (v) {
       select(s[i], upos_is("PART"));
@@ -117,7 +171,7 @@ void infinitive_marker(std::vector<slot>& s) {
 // gå`); `komma` takes `att` + infinitive (`det kommer att ta tid`). With one they are AUX;
 // `vilja`, `få` and `komma` without one are main verbs (`vi vill ha`: AUX; `vi vill det`: VERB).
 void modal_auxiliaries(std::vector<slot>& s) {
-  const pred modal = lemma_in({"skola", "kunna", "vilja", "måste", "böra", "få", "må", "lär"});
+  const lemma_in modal({"skola", "kunna", "vilja", "måste", "böra", "få", "må", "lär"});
   for (std::size_t i = 0; i < s.size(); ++i) {
     slot& w = s[i];
     if (any(w, modal)) {
@@ -186,8 +240,21 @@ void determiner_or_pronoun(std::vector<slot>& s) {
     const bool article = any(w, [](const candidate& c) {
       return c.upos == "DET" && (c.lemma == "den" || c.lemma == "de");
     });
+    // A total quantifier before another determiner or a possessive heads the noun phrase as
+    // a determiner (`allt detta`, `alla de nya`, `båda våra barn`).
+    const bool total = any(w, [](const candidate& c) {
+      return c.upos == "DET" && (c.lemma == "all" || c.lemma == "båda" || c.lemma == "bägge");
+    });
+    // A word that is an adjective or a finite verb with a noun after it is the adjective of
+    // a noun phrase: `de privilegierade grupperna`.
+    const slot* nn = n && static_cast<std::size_t>(n - s.data()) + 1 < s.size() ? n + 1 : nullptr;
+    const bool adjective_then_noun = n && nn && can(*n, "ADJ") && can(*nn, "NOUN") &&
+                                     all(*nn, is_nominal);
     const bool np_follows =
-        n && (n->folded == "här" || n->folded == "där" ||
+        n && (n->folded == "här" || n->folded == "där" || adjective_then_noun ||
+              (total && any(*n, [](const candidate& c) {
+                 return c.upos == "DET" || (c.upos == "PRON" && c.has(f_poss));
+               })) ||
               (!any(*n, verb_with(f_fin)) && any(*n, [&](const candidate& c) {
                  return is_nominal(c) && !(article && c.upos == "ADJ" && c.has(f_ind));
                })));
@@ -229,8 +296,37 @@ void adjective_before_noun(std::vector<slot>& s) {
   for (std::size_t i = 0; i + 1 < s.size(); ++i) {
     if (!can(s[i], "ADJ") || only(s[i], "ADJ")) continue;
     const slot& n = s[i + 1];
+    // Not before a definite noun when the word can be a finite verb: without an article an
+    // adjective does not precede one, so the noun is an inverted subject (`där låg huset`).
+    // (After an article the weak form does: `de privilegierade grupperna`.)
+    const bool definite =
+        all(n, [](const candidate& c) { return c.upos == "NOUN" && c.has(f_def); });
+    const bool article = i > 0 && any(s[i - 1], [](const candidate& c) {
+      return c.upos == "DET" || c.upos == "ADJ" || c.has(f_poss) || c.has(f_gen) ||
+             c.feats.find("Degree=") != std::string::npos;
+    });
+    if (definite && !article && any(s[i], verb_with(f_fin))) continue;
     if (can(n, "NOUN") && all(n, [](const candidate& c) { return is_nominal(c); }))
       select(s[i], upos_is("ADJ"));
+  }
+}
+
+// 8b. A word nobody knows, guessed to be a noun, is an attributive adjective when a noun
+// follows: Swedish writes noun + noun as one compound, so `en ganska strikt uppdelning` has an
+// adjective before the noun.
+void unknown_before_noun(std::vector<slot>& s) {
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    slot& w = s[i];
+    if (w.cands.empty() || !w.cands.front().guessed || w.cands.front().upos != "NOUN") continue;
+    const slot& n = s[i + 1];
+    if (!can(n, "NOUN") || !all(n, is_nominal) || n.cands.front().guessed) continue;
+    const std::string& f = w.folded;
+    const char last = f.empty() ? '\0' : f.back();
+    w.cands = {make_candidate(
+        w.cands.front().lemma, "ADJ",
+        last == 't'   ? "Case=Nom|Definite=Ind|Degree=Pos|Gender=Neut|Number=Sing"
+        : last == 'a' ? "Case=Nom|Degree=Pos"
+                      : "Case=Nom|Definite=Ind|Degree=Pos|Gender=Com|Number=Sing")};
   }
 }
 
@@ -276,7 +372,16 @@ void adverbial_adjective(std::vector<slot>& s) {
       if (any(s[j], is_copula) || can(s[j], "DET")) predicative = true;
       if (!is_gap_word(s[j])) break;
     }
-    if (before_noun || (predicative && !before_adjective)) continue;
+    const slot* p = prev(s, i);
+    // After a preposition the adjective is the head of a noun phrase (`i övrigt`, `på nytt`);
+    // after `hur` it is predicative, its copula later (`hur svårt det är`); coordinated with an
+    // adjective it shares that adjective's function (`omöjligt och orättvist`).
+    const bool nominal_use = p && can(*p, "ADP");
+    const bool after_hur = p && p->folded == "hur";
+    const bool coordinated = i >= 2 && only(s[i - 1], "CCONJ") && only(s[i - 2], "ADJ");
+    if (before_noun || nominal_use || after_hur || coordinated ||
+        (predicative && !before_adjective))
+      continue;
     if (can(w, "ADV")) {
       select(w, upos_is("ADV"));
       continue;
@@ -288,6 +393,21 @@ void adverbial_adjective(std::vector<slot>& s) {
                        : c.feats.find("Degree=Sup") != std::string::npos ? "Degree=Sup"
                                                                          : "Degree=Pos");
     w.cands.resize(1);
+  }
+}
+
+// 9b'. `allt` before a comparative is an adverb of degree (`allt fler`, `allt större`).
+void allt_before_comparative(std::vector<slot>& s) {
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i].folded != "allt" || !can(s[i], "ADV")) continue;
+    const bool comparative = any(s[i + 1], [](const candidate& c) {
+      return (c.upos == "ADJ" || c.upos == "ADV") &&
+             c.feats.find("Degree=Cmp") != std::string::npos;
+    });
+    if (comparative)
+      select(s[i], upos_is("ADV"));
+    else
+      remove(s[i], upos_is("ADV"));
   }
 }
 
@@ -306,6 +426,62 @@ void verb_or_noun(std::vector<slot>& s) {
   }
 }
 
+// 9d. Adjective or finite verb (`kände`, `låg`): next to its subject the word is the verb,
+// after it (`Quinn kände`, `mamma låg`) or before it in inverted order (`där låg huset`,
+// `sedan kände han`). An adjective neither follows a bare subject nor precedes a definite
+// noun without an article.
+void verb_or_adjective(std::vector<slot>& s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    slot& w = s[i];
+    if (!any(w, verb_with(f_fin)) || !can(w, "ADJ")) continue;
+    const slot* p = prev(s, i);
+    const slot* n = next(s, i);
+    const bool subject_before = p && (only(*p, "PROPN") || all(*p, [](const candidate& c) {
+                                   return c.upos == "PRON" && c.has(f_nom);
+                                 }));
+    // After an article, a possessive or a degree word the adjective may well precede a
+    // definite noun: `de privilegierade grupperna`, `det lägst värderade arbetet`.
+    const bool modified = p && any(*p, [](const candidate& c) {
+      return c.upos == "DET" || c.has(f_poss) || c.has(f_gen) ||
+             c.feats.find("Degree=") != std::string::npos;
+    });
+    const bool subject_after =
+        n && !modified &&
+        (all(*n, [](const candidate& c) { return c.upos == "PRON" && c.has(f_nom); }) ||
+              all(*n, [](const candidate& c) {
+                return (c.upos == "NOUN" && c.has(f_def)) || c.upos == "PROPN";
+              }));
+    if (subject_before || subject_after) select(w, verb_with(f_fin));
+  }
+}
+
+// 9e. Adjective or noun (`beroende`, `rätt`, `slut`): after a degree adverb the word is an
+// adjective, as nouns take no degree (`starkt beroende`); after a copula an adjective reading
+// is predicative (`det är rätt`, `maten är slut`) unless a noun follows to head the phrase.
+void adjective_or_noun(std::vector<slot>& s) {
+  static constexpr std::array<std::string_view, 14> degree = {
+      "helt", "mer", "mera", "mest", "mycket", "så", "ganska", "alltför", "synnerligen",
+      "särskilt", "nästan", "starkt", "desto", "allt"};
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    slot& w = s[i];
+    if (!can(w, "ADJ") || !can(w, "NOUN")) continue;
+    const slot& p = s[i - 1];
+    const bool degree_adverb =
+        std::find(degree.begin(), degree.end(), p.folded) != degree.end() ||
+        all(p, [](const candidate& c) {
+          return c.upos == "ADV" && c.feats.find("Degree=") != std::string::npos;
+        });
+    bool copula = false;
+    for (std::size_t j = i; j-- > 0;) {
+      if (any(s[j], is_copula)) copula = true;
+      if (copula || !is_gap_word(s[j])) break;
+    }
+    const slot* n = next(s, i);
+    const bool noun_follows = n && (can(*n, "NOUN") || can(*n, "PROPN"));
+    if (degree_adverb || (copula && !noun_follows)) select(w, upos_is("ADJ"));
+  }
+}
+
 // 10. A participle after `vara` or `bli` is predicative (`är utsatt`, `blev ökad`); a supine
 // elsewhere is a verb in a clause without `ha` (`som ökat`).
 void participle_or_supine(std::vector<slot>& s) {
@@ -317,7 +493,13 @@ void participle_or_supine(std::vector<slot>& s) {
       return (c.upos == "AUX" || c.upos == "VERB") && (c.lemma == "vara" || c.lemma == "bli");
     });
     const bool det = p && (only(*p, "DET") || only(*p, "ADP"));
-    select(w, copula || det ? upos_is("ADJ") : verb_with(f_sup));
+    // A form that is also a past tense is that outside the perfect (`satt`: sitta, not the
+    // supine of sätta, which `ha` has already claimed).
+    const bool past = any(w, verb_with(f_fin | f_past));
+    if (copula || det)
+      select(w, upos_is("ADJ"));
+    else
+      select(w, verb_with(past ? f_fin | f_past : f_sup));
   }
 }
 
@@ -384,6 +566,15 @@ void conditional_om(std::vector<slot>& s) {
 void relative_som(std::vector<slot>& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i].folded != "som" || !can(s[i], "PRON")) continue;
+    // `såväl A som B` coordinates.
+    bool coordinating = false;
+    for (std::size_t j = i; j-- > 0 && j + 4 >= i;)
+      if (s[j].folded == "såväl") coordinating = true;
+    if (coordinating && can(s[i], "CCONJ")) {
+      select(s[i], upos_is("CCONJ"));
+      continue;
+    }
+    remove(s[i], upos_is("CCONJ"));
     auto nominal_head = [](const slot& p) {
       return any(p, [](const candidate& c) {
         return c.upos == "NOUN" || c.upos == "PROPN" || (c.upos == "PRON" && !c.has(f_poss));
@@ -391,15 +582,38 @@ void relative_som(std::vector<slot>& s) {
     };
     bool relative = i > 0 && nominal_head(s[i - 1]);
     if (i > 1 && s[i - 1].folded == "," && nominal_head(s[i - 2])) relative = true;
+    // A relative clause has a verb: right after `som` (`förslaget som kom`), after an adverb
+    // (`som inte kom`) or after its own subject (`förslaget som regeringen lade`). A noun
+    // phrase after `som` with no finite verb after it is a comparison or a role instead
+    // (`samma villkor som männen.`, `rollen som förälder,`).
+    if (relative) {
+      std::size_t j = i + 1;
+      const auto np_word = [](const slot& w) {
+        return all(w, [](const candidate& c) {
+          return c.upos == "NOUN" || c.upos == "ADJ" || c.upos == "DET" || c.upos == "PROPN" ||
+                 c.upos == "NUM" || (c.upos == "PRON" && c.has(f_poss));
+        });
+      };
+      while (j < s.size() && np_word(s[j])) ++j;
+      const bool bare_np = j > i + 1 && (j == s.size() || is_punct(s[j]) ||
+                                         only(s[j], "ADP") || only(s[j], "CCONJ"));
+      if (bare_np) relative = false;
+    }
     if (relative) {
       select(s[i], upos_is("PRON"));
       continue;
     }
+    // UD Swedish Talbanken: `som` before a noun phrase is a preposition when it compares
+    // with an adjective (`lika stor som huset`, `flitiga som myror`); as a role or a
+    // likeness it marks a reduced clause and is a subordinating conjunction (`arbetar som
+    // lärare`, `samma villkor som männen`), as it is before a clause (`gör som han vill`).
     const slot* n = next(s, i);
     const bool np = n && any(*n, [](const candidate& c) {
-      return c.upos == "NOUN" || c.upos == "ADJ" || c.upos == "DET" || c.upos == "PROPN";
+      return c.upos == "NOUN" || c.upos == "ADJ" || c.upos == "DET" || c.upos == "PROPN" ||
+             (c.upos == "PRON" && c.has(f_poss));
     }) && !any(*n, verb_with(f_fin));
-    select(s[i], upos_is(np ? "ADP" : "SCONJ"));
+    const bool after_adjective = i > 0 && only(s[i - 1], "ADJ");
+    select(s[i], upos_is(np && after_adjective ? "ADP" : "SCONJ"));
   }
 }
 
@@ -424,12 +638,16 @@ void disambiguate(std::vector<slot>& s) {
   infinitive_marker(s);
   modal_auxiliaries(s);
   perfect_auxiliary(s);
+  allt_before_comparative(s);
   determiner_or_pronoun(s);
   nominal_after_determiner(s);
   adjective_before_noun(s);
+  unknown_before_noun(s);
   finite_after_subject(s);
   adverbial_adjective(s);
   verb_or_noun(s);
+  verb_or_adjective(s);
+  adjective_or_noun(s);
   participle_or_supine(s);
   participle_after_modifier(s);
   adposition_or_particle(s);

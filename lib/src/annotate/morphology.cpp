@@ -1,5 +1,7 @@
 #include "svpol/morphology.hpp"
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstdlib>
 #include <string_view>
@@ -47,6 +49,23 @@ void add_name_reading(const std::string& form, readings& rs) {
   rs.push_back(make_candidate(form, "PROPN", "Case=Nom"));
 }
 
+// Two capital letters or more and no small ones, digits and hyphens allowed (`SQL`, `G20`).
+bool is_acronym(std::string_view form) {
+  int upper = 0;
+  std::size_t i = 0;
+  while (i < form.size()) {
+    const auto c = static_cast<unsigned char>(form[i]);
+    const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    const std::string_view cp = form.substr(i, n);
+    i += n;
+    if (begins_upper(cp))
+      ++upper;
+    else if (!(n == 1 && ((c >= '0' && c <= '9') || c == '-')))
+      return false;
+  }
+  return upper >= 2;
+}
+
 // Punctuation tokens that UD counts as symbols.
 bool is_symbol(const std::string& form) {
   static const std::unordered_set<std::string> symbols = {"%", "§", "+", "=", "<", ">", "°", "€",
@@ -54,9 +73,17 @@ bool is_symbol(const std::string& form) {
   return symbols.count(form) > 0;
 }
 
-// Swedish compounds join their parts directly or with a linking morpheme (`hållbarhet-s-
-// kommission`, `kvinn-o-rörelse`, `gat-u-belysning`).
-constexpr std::string_view linkers = "seauo";
+// Swedish compounds join their parts directly or with a linking morpheme after a word
+// (`hållbarhet-s-kommission`, `barn-a-vård`). The linkers -o- and -u- follow stems that are not
+// words by themselves (`kvinn-o-`, `gat-u-`), which the analyser knows as compounding forms;
+// after a whole word they mostly make false splits (`mot-o-risk` for `motorisk`).
+constexpr std::string_view linkers = "sea";
+
+// Verb particles that Swedish writes together with the verb in derived verbs (`ange`, `utgav`,
+// `tillkom`, `avslog`), longest first where one begins another.
+constexpr std::array<std::string_view, 16> verb_particles = {
+    "efter", "tillbaka", "till", "under", "upp", "över", "fram", "bort", "igen",
+    "an", "av", "ut", "in", "på", "om", "ned"};
 
 }  // namespace
 
@@ -70,15 +97,17 @@ class tagger_impl {
  private:
   void fill_cache(const std::vector<token>& toks) const;
   readings compound(const std::string& folded,
-                    const std::unordered_map<std::string, apertium_analysis>& parts) const;
+                    const std::unordered_map<std::string, apertium_analysis>& parts,
+                    bool known_first_part) const;
 
   apertium_analyser analyser_;
   exception_table table_;
   std::uint64_t id_;
 };
 
-readings tagger_impl::compound(
-    const std::string& w, const std::unordered_map<std::string, apertium_analysis>& parts) const {
+readings tagger_impl::compound(const std::string& w,
+                               const std::unordered_map<std::string, apertium_analysis>& parts,
+                               bool known_first_part) const {
   auto known = [&](const std::string& s) {
     const auto it = parts.find(s);
     return it != parts.end() && !it->second.readings.empty();
@@ -92,8 +121,21 @@ readings tagger_impl::compound(
     for (candidate& c : rs) c.lemma = w.substr(0, p) + c.lemma;
     return rs;
   };
-  // The longest known head whose first part is a word, or a word and a linking morpheme.
-  for (std::size_t p = 2; p + 3 <= w.size(); ++p) {
+  if (known_first_part) {
+    // A verb particle written together with its verb: `ange` (an + ge), `utgav` (ut + gav).
+    for (std::string_view particle : verb_particles) {
+      if (w.size() < particle.size() + 2 || w.compare(0, particle.size(), particle) != 0) continue;
+      readings rs = head_readings(particle.size());
+      std::erase_if(rs, [](const candidate& c) {
+        return c.upos != "VERB" && !(c.upos == "ADJ" && c.has(f_part));
+      });
+      if (!rs.empty()) return rs;
+    }
+  }
+  // The longest known head whose first part is a word, or a word and a linking morpheme. First
+  // parts have three letters at least: two-letter words are function words (`vi` + `tala` is
+  // not `vitala`).
+  for (std::size_t p = 3; known_first_part && p + 3 <= w.size(); ++p) {
     if ((static_cast<unsigned char>(w[p]) & 0xC0) == 0x80) continue;  // inside a code point
     const std::string prefix = w.substr(0, p);
     const bool prefix_ok =
@@ -104,7 +146,7 @@ readings tagger_impl::compound(
   }
   // The first part may itself be unknown (`hållbarhets-`): then the longest known head of at
   // least four letters that is a content word.
-  for (std::size_t p = 3; p + 4 <= w.size(); ++p) {
+  for (std::size_t p = 3; !known_first_part && p + 4 <= w.size(); ++p) {
     if ((static_cast<unsigned char>(w[p]) & 0xC0) == 0x80) continue;
     readings rs = head_readings(p);
     std::erase_if(rs, [](const candidate& c) {
@@ -154,6 +196,9 @@ void tagger_impl::fill_cache(const std::vector<token>& toks) const {
     const std::size_t hyphen = folded.rfind('-');
     const std::string w = hyphen == std::string::npos ? folded : folded.substr(hyphen + 1);
     want(w);
+    for (std::string_view particle : verb_particles)
+      if (w.size() >= particle.size() + 2 && w.compare(0, particle.size(), particle) == 0)
+        want(w.substr(particle.size()));
     for (std::size_t p = 2; p + 3 <= w.size(); ++p) {
       if ((static_cast<unsigned char>(w[p]) & 0xC0) == 0x80) continue;
       want(w.substr(p));
@@ -179,7 +224,11 @@ void tagger_impl::fill_cache(const std::vector<token>& toks) const {
       rs = candidates_from_apertium(w, it->second.readings);
       std::erase_if(rs, [](const candidate& c) { return c.upos == "PROPN"; });
     }
-    if (rs.empty()) rs = compound(w, parts);
+    // A compound of known words beats an ending (`brandrisk`), an ending beats a compound
+    // whose first part is a guess (`motorisk` is not `moto` + `risk`, `flitiga` not `tiga`).
+    if (rs.empty()) rs = compound(w, parts, true);
+    if (rs.empty()) rs = guess_by_suffix(w);
+    if (rs.empty()) rs = compound(w, parts, false);
     if (rs.empty()) rs = guess_unknown(w);
     for (candidate& c : rs) c.lemma = prefix + c.lemma;
     add_name_reading(form, rs);
@@ -187,11 +236,26 @@ void tagger_impl::fill_cache(const std::vector<token>& toks) const {
   }
 }
 
+// Forms written as a possible name inside a sentence somewhere in the document; a name is
+// written the same way at the start of a sentence.
+std::unordered_set<std::string_view> names_inside_sentences(
+    const std::vector<std::vector<slot>>& doc) {
+  std::unordered_set<std::string_view> names;
+  for (const auto& s : doc)
+    for (const slot& w : s)
+      if (w.capitalized && !w.initial &&
+          std::any_of(w.cands.begin(), w.cands.end(),
+                      [](const candidate& c) { return c.upos == "PROPN"; }))
+        names.insert(w.tok->form);
+  return names;
+}
+
 void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sents) const {
   fill_cache(toks);
-  std::vector<slot> s;
-  for (const sentence& sent : sents) {
-    s.clear();
+  std::vector<std::vector<slot>> doc(sents.size());
+  for (std::size_t si = 0; si < sents.size(); ++si) {
+    const sentence& sent = sents[si];
+    std::vector<slot>& s = doc[si];
     bool initial = true;
     for (std::size_t i = sent.first_token; i < sent.end_token && i < toks.size(); ++i) {
       const token& t = toks[i];
@@ -203,6 +267,7 @@ void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sen
           const auto it = cache.map.find(t.form);
           w.cands = it != cache.map.end() ? it->second : guess_unknown(t.norm);
           w.capitalized = begins_upper(t.form);
+          w.acronym = w.capitalized && is_acronym(t.form);
           w.initial = initial;
           initial = false;
           break;
@@ -228,6 +293,13 @@ void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sen
       if (w.cands.empty()) w.cands = {make_candidate(t.form, "X", "")};
       s.push_back(std::move(w));
     }
+  }
+  const auto names = names_inside_sentences(doc);
+  for (std::size_t si = 0; si < sents.size(); ++si) {
+    const sentence& sent = sents[si];
+    std::vector<slot>& s = doc[si];
+    for (slot& w : s)
+      if (w.initial && w.capitalized) w.name_elsewhere = names.count(w.tok->form) > 0;
     disambiguate(s);
     for (std::size_t k = 0; k < s.size(); ++k) {
       token& t = toks[sent.first_token + k];

@@ -85,6 +85,7 @@ lexicon lexicon::load_dir(const std::filesystem::path& dir) {
   if (!std::filesystem::is_directory(dir, ec))
     throw input_error("lexicon directory '" + dir.string() + "' does not exist", dir.string());
   lexicon lex;
+  lex.dir_ = dir;
   const auto abbrev_file = dir / "abbreviations.txt";
   if (std::filesystem::exists(abbrev_file, ec))
     lex.abbreviations_ = svpol::abbreviations::load(abbrev_file);

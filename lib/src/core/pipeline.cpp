@@ -2,6 +2,11 @@
 
 namespace svpol {
 
+// lex_ is declared before tagger_, so it is already initialized here.
+pipeline::pipeline(lexicon lex)
+    : lex_(std::move(lex)),
+      tagger_(tagger::load(lex_.dir().empty() ? default_lexicon_dir() : lex_.dir())) {}
+
 analysis pipeline::run(const document& doc) const {
   analysis a;
   a.tokens = tokenize(doc, lex_.abbreviations());
