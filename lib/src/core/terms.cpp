@@ -126,7 +126,7 @@ term_lexicon term_lexicon::parse(std::string_view text, const std::string& file)
     std::istringstream words(e.phrase);
     for (std::string w; words >> w;) {
       if (w.size() > 1 && w[0] == '~')
-        e.words.push_back("~" + fold_case(w.substr(1)));
+        e.words.push_back(fold_case(w.substr(1)).insert(0, 1, '~'));
       else
         e.words.push_back(e.exact_case ? w : fold_case(w));
     }
@@ -218,7 +218,7 @@ rules::lexicon_hits term_lexicon::find(const std::vector<token>& toks, std::size
     };
     look(t.norm);
     look(strip_genitive(t.norm));  // a one-word entry in the genitive
-    if (!t.lemma.empty()) look("~" + fold_case(t.lemma));
+    if (!t.lemma.empty()) look(fold_case(t.lemma).insert(0, 1, '~'));
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     const std::size_t before = hits.size();

@@ -157,7 +157,7 @@ std::vector<span_annotation> to_spans(const document& doc, const std::vector<fin
   for (std::size_t i = 0; i < found.size(); ++i) {
     const finding& f = found[i];
     span_annotation a;
-    a.id = "T" + std::to_string(i + 1);
+    a.id = std::to_string(i + 1).insert(0, 1, 'T');
     a.label = std::string(rules::to_string(f.kind));
     a.begin = doc.codepoint_offset(f.span.begin);
     a.end = doc.codepoint_offset(f.span.end);
@@ -173,7 +173,7 @@ void write_brat(std::ostream& out, const document& doc, const std::vector<findin
   std::size_t a_id = 0, n_id = 0, note_id = 0;
   for (std::size_t i = 0; i < found.size(); ++i) {
     const finding& f = found[i];
-    const std::string t = "T" + std::to_string(i + 1);
+    const std::string t = std::to_string(i + 1).insert(0, 1, 'T');
     // brat spans may not contain line breaks: split the span into fragments at them.
     std::string frags, text;
     std::size_t b = f.span.begin;
