@@ -21,18 +21,52 @@
 #include <utility>
 #include <vector>
 
+#include <chrono>
+#include <cstdio>
+#include <unistd.h>
+
 #include "common.hpp"
 
 namespace svpol::cli {
+
+// Progress on stderr for long runs, only when stderr is a terminal: documents, MB, MB/s.
+class progress {
+ public:
+  progress() : tty_(::isatty(2) != 0), start_(clock::now()), last_(start_) {}
+  ~progress() {
+    if (shown_) std::fputc('\n', stderr);
+  }
+  void add(std::size_t bytes) {
+    ++docs_;
+    bytes_ += bytes;
+    if (!tty_) return;
+    const auto now = clock::now();
+    if (now - last_ < std::chrono::milliseconds(500)) return;
+    last_ = now;
+    const double secs = std::chrono::duration<double>(now - start_).count();
+    std::fprintf(stderr, "\rsvpol: %zu documents, %.1f MB, %.1f MB/s   ", docs_, bytes_ / 1e6,
+                 secs > 0 ? bytes_ / 1e6 / secs : 0.0);
+    shown_ = true;
+  }
+
+ private:
+  using clock = std::chrono::steady_clock;
+  bool tty_, shown_ = false;
+  clock::time_point start_, last_;
+  std::size_t docs_ = 0;
+  double bytes_ = 0;
+};
 
 template <class R>
 int process_in_order(const std::vector<std::string>& inputs, const common_options& opts,
                      unsigned jobs, const std::function<R(const document&)>& work,
                      const std::function<void(const document&, R&)>& consume) {
+  progress shown;
   if (jobs <= 1) {
     return for_each_document(inputs, opts, [&](const document& doc) {
       R r = work(doc);
       consume(doc, r);
+      shown.add(doc.text().size());
     });
   }
   using doc_ptr = std::shared_ptr<const document>;
@@ -116,6 +150,7 @@ int process_in_order(const std::vector<std::string>& inputs, const common_option
     }
     try {
       consume(*item.first, item.second);
+      shown.add(item.first->text().size());
     } catch (...) {
       fail(std::current_exception());
       break;
