@@ -66,6 +66,22 @@ bool is_regex_meta(char c) {
   return std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos;
 }
 
+// Splits `a|b|c` into its words when none has a regex metacharacter; empty otherwise.
+std::vector<std::string> plain_alternatives(std::string_view s) {
+  if (s.size() >= 2 && s.front() == '(' && s.back() == ')') s = s.substr(1, s.size() - 2);
+  std::vector<std::string> out;
+  std::size_t b = 0;
+  for (;;) {
+    const std::size_t bar = s.find('|', b);
+    const std::string_view alt = s.substr(b, bar == std::string_view::npos ? bar : bar - b);
+    if (alt.empty() || std::any_of(alt.begin(), alt.end(), is_regex_meta)) return {};
+    out.emplace_back(alt);
+    if (bar == std::string_view::npos) break;
+    b = bar + 1;
+  }
+  return out;
+}
+
 // `\"` and `\\` in a quoted setting value stand for the character itself.
 std::string unescape(std::string_view raw) {
   std::string out;
@@ -375,6 +391,21 @@ class rule_compiler {
         rep_.error(at, std::string("invalid regular expression (") + u_errorName(st) + ")");
       } else {
         c.regex = std::move(re);
+        // The fast forms of the value, matched without ICU (see attr_check).
+        std::string_view v = t.val.text;
+        if (v.size() > 2 && v[0] == '.' && (v[1] == '+' || v[1] == '*')) {
+          c.suffix = true;
+          c.suffix_min = v[1] == '+' ? 1 : 0;
+          v.remove_prefix(2);
+        }
+        c.alternatives = plain_alternatives(v);
+        if (c.alternatives.empty()) {
+          c.suffix = false;
+        } else {
+          if (c.fold)
+            for (auto& a : c.alternatives) a = fold_case(a);
+          std::sort(c.alternatives.begin(), c.alternatives.end());
+        }
       }
     }
     r_.checks.push_back(std::move(c));

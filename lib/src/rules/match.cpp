@@ -246,6 +246,15 @@ class run {
         return v == c.text;  // a word's %c compares against norm, already folded
       return fold_case(v) == c.text;
     }
+    if (!c.alternatives.empty()) {
+      const std::string folded = c.fold ? fold_case(v) : std::string();
+      const std::string& x = c.fold ? folded : v;
+      if (!c.suffix) return std::binary_search(c.alternatives.begin(), c.alternatives.end(), x);
+      for (const auto& a : c.alternatives)
+        if (x.size() >= a.size() + c.suffix_min && x.compare(x.size() - a.size(), a.size(), a) == 0)
+          return true;
+      return false;
+    }
     auto& m = matchers_[c.regex_slot];
     UErrorCode st = U_ZERO_ERROR;
     if (!m) {
