@@ -379,6 +379,7 @@ class rule_compiler {
                      "unknown token kind '" + t.val.text + "' (expected " + join_or(kinds) + ")");
       }
     } else {
+      c.text = t.val.text;  // the pattern: equal patterns share their memo (see below)
       UErrorCode st = U_ZERO_ERROR;
       UParseError pe{};
       const uint32_t flags = c.fold ? UREGEX_CASE_INSENSITIVE : 0;
@@ -592,9 +593,15 @@ rule_set build(const std::vector<source_file>& files, const lexicon_classes* cla
                      });
   }
   if (!errors.empty()) throw rule_error(std::move(errors));
+  std::map<std::string, std::size_t> memo_ids;
   for (auto& r : data->rules)
-    for (auto& c : r.checks)
+    for (auto& c : r.checks) {
       if (c.regex) c.regex_slot = data->regex_count++;
+      const std::string key = std::to_string(static_cast<int>(c.attr)) + (c.not_equal ? "!" : "=") +
+                              (c.fold ? "c" : "") + (c.literal ? "l" : "r") + c.text;
+      c.memo = memo_ids.emplace(key, memo_ids.size()).first->second;
+    }
+  data->memo_count = memo_ids.size();
   return access::make(std::move(data));
 }
 

@@ -23,7 +23,7 @@ struct attr_check {
   bool not_equal = false;  // `!=`
   bool fold = false;       // `%c`
   bool literal = false;    // no regex metacharacters: compared as a string (folded if fold)
-  std::string text;
+  std::string text;  // literal: the value (folded if fold); otherwise the pattern
   std::shared_ptr<const icu::RegexPattern> regex;  // when !literal; shared, immutable
   // Most rule values are alternations of words (`öka|växa|stiga`) or of endings
   // (`.+(brottslighet|våld)`): those are matched without ICU, which dominated the run time.
@@ -33,6 +33,8 @@ struct attr_check {
   bool suffix = false;
   std::size_t suffix_min = 0;
   std::size_t regex_slot = 0;                      // index of the per-call RegexMatcher
+  std::size_t memo = 0;  // equal tests of all rules share this index, so that a test runs at
+                         // most once per token and sentence
   diagnostic where;                                // the value's position, for run-time errors
 };
 
@@ -66,6 +68,7 @@ struct compiled_rule {
 struct rule_set_data {
   std::vector<compiled_rule> rules;
   std::size_t regex_count = 0;  // regex slots over all rules
+  std::size_t memo_count = 0;   // distinct tests over all rules
 };
 
 struct access {

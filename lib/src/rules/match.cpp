@@ -60,6 +60,7 @@ class run {
         end_(end),
         hits_(hits),
         matchers_(data.regex_count),
+        memo_(data.memo_count * (end - first), -1),
         hits_at_(end - first) {
     for (std::size_t i = 0; i < hits.size(); ++i) {
       const auto& h = hits[i];
@@ -132,7 +133,7 @@ class run {
             go_on = pos < end_;
             break;
           case inst::op_t::token:
-            go_on = pos < end_ && eval(r, in.x, tokens_[pos]);
+            go_on = pos < end_ && eval(r, in.x, pos);
             break;
           case inst::op_t::lex:
             if (pos < end_) {
@@ -188,19 +189,23 @@ class run {
     return true;
   }
 
-  bool eval(const compiled_rule& r, std::size_t node, const token& t) {
+  bool eval(const compiled_rule& r, std::size_t node, std::size_t pos) {
     const cond_node& n = r.conds[node];
     switch (n.op) {
-      case cond_node::kind::test:
-        return test(r.checks[n.check], t);
+      case cond_node::kind::test: {
+        const attr_check& c = r.checks[n.check];
+        signed char& m = memo_[c.memo * (end_ - first_) + (pos - first_)];
+        if (m < 0) m = test(c, tokens_[pos]) ? 1 : 0;
+        return m == 1;
+      }
       case cond_node::kind::all:
         return std::all_of(n.kids.begin(), n.kids.end(),
-                           [&](std::size_t k) { return eval(r, k, t); });
+                           [&](std::size_t k) { return eval(r, k, pos); });
       case cond_node::kind::any:
         return std::any_of(n.kids.begin(), n.kids.end(),
-                           [&](std::size_t k) { return eval(r, k, t); });
+                           [&](std::size_t k) { return eval(r, k, pos); });
       case cond_node::kind::negate:
-        return !eval(r, n.kids[0], t);
+        return !eval(r, n.kids[0], pos);
     }
     return false;
   }
@@ -281,6 +286,7 @@ class run {
   std::size_t first_, end_;
   const lexicon_hits& hits_;
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
+  std::vector<signed char> memo_;  // per distinct test and token: -1 unknown, 0 or 1
   std::vector<std::vector<std::size_t>> hits_at_;  // per position: hits starting there
   const compiled_rule* rule_ = nullptr;
   std::vector<bool> visited_;
