@@ -92,6 +92,8 @@ TEST_CASE("each stakeholder rule finds its noun phrase and category", "[rules][s
        "den ryska regeringen", "international"},
       {"stakeholder.foreign_government", "Vi har fört samtal med Kanadas regering.",
        "Kanadas regering", "international"},
+      {"stakeholder.foreign_government", "Protesterna slogs ned av iranska myndigheter.",
+       "iranska myndigheter", "international"},
       {"stakeholder.state", "Handelsavtalet med Japan undertecknades.", "Japan", "international"},
       {"stakeholder.state", "Polen höjer beredskapen vid gränsen.", "Polen", "international"},
       {"stakeholder.state", "Rysslands anfall väckte stor oro.", "Rysslands", "international"},
