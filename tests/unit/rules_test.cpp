@@ -429,3 +429,20 @@ TEST_CASE("a rule directory reports the errors of all its files", "[rules][error
   CHECK_THROWS_AS(R::load_dir(dir / "nowhere"), svpol::input_error);
   fs::remove_all(dir);
 }
+
+TEST_CASE("an attribute from a capture takes the entry of a class the rule names",
+          "[rules][match]") {
+  // `regeringen` is both the speaker's side and a government stakeholder: a commitment rule
+  // naming actor.own_side takes that entry, whatever the order of the hits.
+  auto t = toks("Regeringen ska agera .");
+  const R::lexicon_hits hits = {{0, 1, "actor.government", "svpol:regeringen"},
+                                {0, 1, "actor.own_side", "own-side"}};
+  const R::matcher m(R::parse("rule c : Commitment {\n  set Actor from actor.entry;\n"
+                              "  match actor:[lex=\"actor.own_side\"] [word=\"ska\"];\n}\n",
+                              "t.svr"));
+  const auto found = m.match(t, 0, t.size(), hits);
+  REQUIRE(found.size() == 1);
+  const auto attrs = m.attributes(found[0], t, hits);
+  REQUIRE(attrs.size() == 1);
+  CHECK(attrs[0].second == "own-side");
+}

@@ -367,11 +367,24 @@ std::vector<std::pair<std::string, std::string>> matcher::attributes(
       out.emplace_back(a.key, text);
       continue;
     }
-    for (const auto& h : hits)
-      if (h.begin == c->begin && h.end == c->end) {
-        out.emplace_back(a.key, a.from == attribute_setting::source::entry ? h.entry : h.cls);
+    // The lexicon hit that spans the capture exactly. Where entries of several classes span
+    // it (`regeringen` is both the speaker's side and a government stakeholder), the one of a
+    // class the rule names in a [lex=...] test wins.
+    const auto& program = detail::access::data(rules_).rules.at(m.rule).program;
+    const lexicon_hit* chosen = nullptr;
+    for (const auto& h : hits) {
+      if (h.begin != c->begin || h.end != c->end) continue;
+      const bool named = std::any_of(program.begin(), program.end(), [&](const detail::inst& in) {
+        return in.op == detail::inst::op_t::lex && class_matches(h.cls, in.cls);
+      });
+      if (named) {
+        chosen = &h;
         break;
       }
+      if (!chosen) chosen = &h;
+    }
+    if (chosen)
+      out.emplace_back(a.key, a.from == attribute_setting::source::entry ? chosen->entry : chosen->cls);
   }
   return out;
 }
