@@ -179,36 +179,11 @@ void add_eval(CLI::App& app, int& status) {
   add_lexicon_option(*bcmd, br->common);
   add_rules_option(*bcmd, br->common);
   bcmd->callback([br, &status] {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    if (!fs::is_directory(br->gold, ec))
-      throw input_error("gold directory '" + br->gold + "' does not exist", br->gold);
-    std::vector<fs::path> texts;
-    for (const auto& e : fs::directory_iterator(br->gold, ec))
-      if (e.path().extension() == ".txt") texts.push_back(e.path());
-    std::sort(texts.begin(), texts.end());
-    if (texts.empty()) throw input_error("no .txt files in '" + br->gold + "'", br->gold);
     std::optional<engine> eng;
     if (br->system.empty()) eng = load_engine(br->common);
-    brat_scores r;
-    for (const auto& txt : texts) {
-      const std::string name = txt.stem().string();
-      const std::string text = read_whole(txt.string());
-      validate_utf8(text, txt.string());
-      fs::path ann = txt;
-      ann.replace_extension(".ann");
-      const auto gold = read_brat(fs::exists(ann, ec) ? read_whole(ann.string()) : std::string(),
-                                  ann.string(), &text);
-      std::vector<span_annotation> sys;
-      if (eng) {
-        const auto doc = document::from_utf8(text, name);
-        sys = to_spans(doc, eng->ext->extract(doc, eng->pipe->run(doc)));
-      } else {
-        const fs::path sys_ann = fs::path(br->system) / (name + ".ann");
-        if (fs::exists(sys_ann, ec)) sys = read_brat(read_whole(sys_ann.string()), sys_ann.string(), &text);
-      }
-      score_brat(name, text, gold, sys, r, br->errors);
-    }
+    const brat_scores r = evaluate_brat_dir(
+        br->gold, eng ? extractor_system(*eng->pipe, *eng->ext) : directory_system(br->system),
+        br->errors);
     if (br->json)
       std::cout << brat_json(r).dump(2) << '\n';
     else

@@ -34,7 +34,10 @@ int main(int argc, char** argv) {
     app.exit(e);
     return svpol::cli::bad_input;
   } catch (const svpol::input_error& e) {
-    std::cerr << "svpol: " << (e.source.empty() ? "" : e.where() + ": ") << e.what() << '\n';
+    // The place first (`file:line:col: `), unless the message names the file already.
+    const bool named = e.source.empty() ||
+                       (e.line == 0 && std::string(e.what()).find(e.source) != std::string::npos);
+    std::cerr << "svpol: " << (named ? "" : e.where() + ": ") << e.what() << '\n';
     return svpol::cli::bad_input;
   } catch (const svpol::error& e) {
     std::cerr << "svpol: " << e.what() << '\n';

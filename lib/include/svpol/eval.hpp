@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include <filesystem>
+#include <functional>
 #include <map>
 
 #include "svpol/brat.hpp"
@@ -81,5 +83,21 @@ struct brat_scores {
 void score_brat(const std::string& doc_id, const std::string& text,
                 const std::vector<span_annotation>& gold, const std::vector<span_annotation>& system,
                 brat_scores& acc, bool collect_errors = false);
+
+// The system's spans for one gold document: its name (file stem) and text.
+using brat_system = std::function<std::vector<span_annotation>(const std::string& name,
+                                                               const std::string& text)>;
+
+// Scores `system` over every NAME.txt of `gold_dir` against NAME.ann (a missing .ann is no
+// annotation), in name order. Throws input_error when the directory is missing or has no
+// .txt, or a gold file does not fit its text (read_brat).
+brat_scores evaluate_brat_dir(const std::filesystem::path& gold_dir, const brat_system& system,
+                              bool collect_errors = false);
+
+// The system spans of svpol's extractor over a document.
+brat_system extractor_system(const pipeline& pipe, const extractor& ext);
+
+// The system spans read from `dir`/NAME.ann (for agreement between annotation folders).
+brat_system directory_system(const std::filesystem::path& dir);
 
 }  // namespace svpol

@@ -1,6 +1,10 @@
 // `svpol eval brat`: span matching as ANNOTATION.md defines it.
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 
+#include "svpol/document.hpp"
+#include "svpol/error.hpp"
 #include "svpol/eval.hpp"
 
 namespace svpol {
@@ -113,6 +117,57 @@ void score_brat(const std::string& doc_id, const std::string& text,
           acc.errors.push_back({doc_id, label, "missed", g[k]->begin, g[k]->end, g[k]->text,
                                 context_of(text, g[k]->begin, g[k]->end), ""});
   }
+}
+
+namespace {
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw input_error("cannot open '" + path.string() + "'", path.string());
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+brat_scores evaluate_brat_dir(const std::filesystem::path& gold_dir, const brat_system& system,
+                              bool collect_errors) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(gold_dir, ec))
+    throw input_error("gold directory '" + gold_dir.string() + "' does not exist", gold_dir.string());
+  std::vector<fs::path> texts;
+  for (const auto& e : fs::directory_iterator(gold_dir, ec))
+    if (e.path().extension() == ".txt") texts.push_back(e.path());
+  std::sort(texts.begin(), texts.end());
+  if (texts.empty())
+    throw input_error("no .txt files in '" + gold_dir.string() + "'", gold_dir.string());
+  brat_scores r;
+  for (const auto& txt : texts) {
+    const std::string name = txt.stem().string();
+    const std::string text = read_file(txt);
+    validate_utf8(text, txt.string());
+    fs::path ann = txt;
+    ann.replace_extension(".ann");
+    const auto gold = read_brat(fs::exists(ann, ec) ? read_file(ann) : std::string(), ann.string(), &text);
+    score_brat(name, text, gold, system(name, text), r, collect_errors);
+  }
+  return r;
+}
+
+brat_system extractor_system(const pipeline& pipe, const extractor& ext) {
+  return [&pipe, &ext](const std::string& name, const std::string& text) {
+    const auto doc = document::from_utf8(text, name);
+    return to_spans(doc, ext.extract(doc, pipe.run(doc)));
+  };
+}
+
+brat_system directory_system(const std::filesystem::path& dir) {
+  return [dir](const std::string& name, const std::string& text) {
+    const auto ann = dir / (name + ".ann");
+    std::error_code ec;
+    if (!std::filesystem::exists(ann, ec)) return std::vector<span_annotation>{};
+    return read_brat(read_file(ann), ann.string(), &text);
+  };
 }
 
 }  // namespace svpol
