@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
 #include "svpol/error.hpp"
 
 namespace svpol {
@@ -12,12 +13,6 @@ namespace {
 // query's own line and columns.
 constexpr std::string_view prefix = "rule query : Stakeholder { match ";
 
-std::string flat(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  return out;
-}
 
 }  // namespace
 
@@ -79,9 +74,9 @@ kwic_line make_kwic(const document& doc, const analysis& a, std::size_t first, s
     while (re < se && (static_cast<unsigned char>(doc.text()[re]) & 0xC0) == 0x80) ++re;
     ++n;
   }
-  k.left = flat(doc.text().substr(lb, mb - lb));
-  k.match = flat(doc.text().substr(mb, me - mb));
-  k.right = flat(doc.text().substr(me, re - me));
+  k.left = detail::one_line(doc.text().substr(lb, mb - lb));
+  k.match = detail::one_line(doc.text().substr(mb, me - mb));
+  k.right = detail::one_line(doc.text().substr(me, re - me));
   return k;
 }
 

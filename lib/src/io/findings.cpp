@@ -1,21 +1,11 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/text.hpp"
 #include "svpol/conllu.hpp"
 #include "svpol/writers.hpp"
 
 namespace svpol {
-
-namespace {
-
-std::string tsv_field(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  return out;
-}
-
-}  // namespace
 
 void write_findings_jsonl(std::ostream& out, const document& doc, const std::vector<finding>& found) {
   for (const finding& f : found) {
@@ -49,10 +39,10 @@ void write_findings_tsv(std::ostream& out, const document& doc, const std::vecto
     std::string attrs, lex;
     for (const auto& [k, v] : f.attributes) attrs += (attrs.empty() ? "" : ";") + k + "=" + v;
     for (const auto& e : f.entries) lex += (lex.empty() ? "" : ";") + e;
-    out << tsv_field(doc.id()) << '\t' << rules::to_string(f.kind) << '\t'
+    out << detail::one_line(doc.id()) << '\t' << rules::to_string(f.kind) << '\t'
         << doc.codepoint_offset(f.span.begin) << '\t' << doc.codepoint_offset(f.span.end) << '\t'
-        << tsv_field(doc.slice(f.span)) << '\t' << f.rule << '\t' << tsv_field(attrs) << '\t'
-        << tsv_field(lex) << '\t' << tsv_field(meta) << '\n';
+        << detail::one_line(doc.slice(f.span)) << '\t' << f.rule << '\t' << detail::one_line(attrs) << '\t'
+        << detail::one_line(lex) << '\t' << detail::one_line(meta) << '\n';
   }
 }
 

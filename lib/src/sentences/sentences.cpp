@@ -11,6 +11,7 @@
 #include <string_view>
 #include <memory>
 
+#include "core/text.hpp"
 #include "svpol/error.hpp"
 
 namespace svpol {
@@ -41,14 +42,6 @@ std::vector<std::size_t> icu_breaks(std::string_view text) {
   bi.setText(icu::UnicodeString());
   utext_close(ut);
   return out;
-}
-
-UChar32 first_cp(std::string_view s) {
-  if (s.empty()) return -1;
-  UChar32 c;
-  std::size_t i = 0;
-  U8_NEXT(s.data(), i, s.size(), c);
-  return c;
 }
 
 bool is_final_punct(std::string_view s) {
@@ -116,13 +109,13 @@ class splitter {
     return n;
   }
 
-  bool starts_lower(std::size_t i) const { return u_islower(first_cp(toks_[i].form)); }
+  bool starts_lower(std::size_t i) const { return u_islower(detail::first_codepoint(toks_[i].form)); }
   bool starts_upper(std::size_t i) const {
-    const UChar32 c = first_cp(toks_[i].form);
+    const UChar32 c = detail::first_codepoint(toks_[i].form);
     return u_isupper(c) || u_istitle(c);
   }
   bool starts_upper_or_digit(std::size_t i) const {
-    const UChar32 c = first_cp(toks_[i].form);
+    const UChar32 c = detail::first_codepoint(toks_[i].form);
     return u_isupper(c) || u_istitle(c) || u_isdigit(c);
   }
 
@@ -179,7 +172,7 @@ class splitter {
     if (abbrevs_.can_end_sentence(p.norm) && starts_upper(i)) return true;  // `osv Nästa`
     // ICU does not break before a digit (`… år. 1-åringarna …`); Swedish sentences may begin
     // with a number.
-    if (!proposed && !(is_final_punct(p.form) && u_isdigit(first_cp(toks_[i].form))))
+    if (!proposed && !(is_final_punct(p.form) && u_isdigit(detail::first_codepoint(toks_[i].form))))
       return false;
     if ((p.form == "?" || p.form == "!") && starts_lower(i)) return false;
     if (p.form == "!" && is_address(start, prev)) return false;

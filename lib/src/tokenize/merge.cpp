@@ -10,6 +10,7 @@
 #include <string>
 
 #include "svpol/normalize.hpp"
+#include "core/text.hpp"
 #include "tokenize/scan.hpp"
 
 namespace svpol::detail {
@@ -17,14 +18,6 @@ namespace svpol::detail {
 namespace {
 
 bool is_ascii_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-
-UChar32 first_cp(std::string_view s) {
-  if (s.empty()) return -1;
-  UChar32 c;
-  std::size_t i = 0;
-  U8_NEXT(s.data(), i, s.size(), c);
-  return c;
-}
 
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -78,7 +71,7 @@ class merger {
   // The character after byte e is a letter or digit (so a match ending at e is not a word).
   bool word_continues(std::size_t e) const {
     if (e >= text_.size()) return false;
-    const UChar32 c = first_cp(text_.substr(e));
+    const UChar32 c = first_codepoint(text_.substr(e));
     return u_isalnum(c);
   }
 
@@ -165,7 +158,7 @@ class merger {
   bool is_initial_at(std::size_t i) const {
     if (!is_word(i) || !touches(i) || str(i + 1) != ".") return false;
     const std::string_view s = str(i);
-    const UChar32 c = first_cp(s);
+    const UChar32 c = first_codepoint(s);
     return u_isupper(c) && static_cast<std::size_t>(U8_LENGTH(c)) == s.size() &&
            !word_continues(in_[i + 1].end);
   }
@@ -176,7 +169,7 @@ class merger {
   std::size_t list_number(std::size_t i) {
     if (!is_number(i) || !all_digits(str(i)) || str(i).size() > 2 || !touches(i) ||
         str(i + 1) != "." || i + 2 >= in_.size() || touches(i + 1) ||
-        !u_isupper(first_cp(str(i + 2))))
+        !u_isupper(first_codepoint(str(i + 2))))
       return 0;
     bool item_start = out_.empty();
     if (!item_start) {
@@ -199,7 +192,7 @@ class merger {
   std::size_t compound(std::size_t i) {
     std::size_t j = i;
     if (is_hyphen(str(i)) && touches(i) && is_word(i + 1) && after_space(i) &&
-        u_islower(first_cp(str(i + 1)))) {
+        u_islower(first_codepoint(str(i + 1)))) {
       j = i + 1;  // `och -kommandon`, `Transact-SQL (TSQL) -kommandon`
     } else if (is_hyphen(str(i)) && touches(i) && is_hyphen(str(i + 1))) {
       j = i + 1;
@@ -263,7 +256,7 @@ class merger {
     const std::string_view w = str(i);
     const char last = w.back();
     if (last != 's' && last != 'x' && last != 'z') return 0;
-    if (i + 2 < in_.size() && (touches(i + 1) || !u_islower(first_cp(str(i + 2))))) return 0;
+    if (i + 2 < in_.size() && (touches(i + 1) || !u_islower(first_codepoint(str(i + 2))))) return 0;
     for (std::size_t k = i; k-- > 0;) {
       const std::string_view between = text_.substr(in_[k].end, in_[k + 1].begin - in_[k].end);
       if (between.find('\n') != std::string_view::npos) break;
