@@ -111,3 +111,11 @@ foreach(verb extract tokenize)
   set_tests_properties(cli.jobs_same_output_${verb} PROPERTIES
                        ENVIRONMENT "SVPOL_LEXICONS=${PROJECT_SOURCE_DIR}/lexicons/sv")
 endforeach()
+svpol_cli_test(compare_keyness CODE 0 MATCH "Keyness: A = 1994-2005 .*\\| lemma \\| freq A \\| freq B"
+  ARGS compare --by year --between 1994-2005 2015-2024 ${PROJECT_SOURCE_DIR}/corpora/sample.jsonl)
+svpol_cli_test(compare_keyness_csv CODE 0 MATCH "^lemma,freq_a,freq_b,words_a,words_b,g2,p,log_ratio\n"
+  ARGS compare --by party --between party=S party=M --format csv ${PROJECT_SOURCE_DIR}/corpora/sample.jsonl)
+svpol_cli_test(compare_html CODE 0 MATCH "<svg class=\"chart\".*<table>.*Findings in context"
+  ARGS compare --by year --format html ${PROJECT_SOURCE_DIR}/corpora/sample.jsonl)
+svpol_cli_test(compare_bad_side CODE 2 MATCH "a side is FROM-TO, KEY=VALUE or a value, not 'party='"
+  ARGS compare --between party= 2016 ${PROJECT_SOURCE_DIR}/corpora/sample.jsonl)

@@ -1,11 +1,14 @@
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <sstream>
 
 #include "svpol/compare.hpp"
 #include "svpol/corpus.hpp"
+#include "svpol/error.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -89,4 +92,67 @@ TEST_CASE("per-group counts agree with the extractor's findings summed by hand",
     CHECK(g->problems == counts[static_cast<std::size_t>(svpol::label::problem)]);
     CHECK(g->stakeholders == counts[static_cast<std::size_t>(svpol::label::stakeholder)]);
   }
+}
+
+TEST_CASE("sides of a keyness comparison", "[compare][keyness]") {
+  const auto range = svpol::side_filter::parse("1994-2005", "year");
+  CHECK(range.range);
+  CHECK(range.from == 1994);
+  CHECK(range.to == 2005);
+  const auto party = svpol::side_filter::parse("party=S", "year");
+  CHECK(party.key == "party");
+  CHECK(party.value == "S");
+  const auto plain = svpol::side_filter::parse("Karin Wanngård", "speaker");
+  CHECK(plain.key == "speaker");
+  CHECK(plain.value == "Karin Wanngård");
+  CHECK(svpol::side_filter::parse("a-b", "speaker").value == "a-b");  // not a numeric range
+  CHECK_THROWS_AS(svpol::side_filter::parse("party=", "year"), svpol::input_error);
+  const auto doc = svpol::document::from_utf8("x", "d", {{"year", "1998"}, {"party", "S"}});
+  CHECK(range.matches(doc));
+  CHECK(party.matches(doc));
+  CHECK_FALSE(svpol::side_filter::parse("2015-2024", "year").matches(doc));
+}
+
+TEST_CASE("keyness: log-likelihood and Log Ratio as the Lancaster calculator", "[compare][keyness]") {
+  svpol::keyness k(svpol::side_filter::parse("A", "side"), svpol::side_filter::parse("B", "side"));
+  const auto& pipe = svpol::test::installed().pipe;
+  auto add = [&](const std::string& side, const std::string& text) {
+    const auto doc = svpol::document::from_utf8(text, "d", {{"side", side}});
+    k.add(doc, pipe.run(doc));
+  };
+  // Side A: 10 words, 4 of them `skola`; side B: 20 words, 1 `skola`.
+  add("A", "skolan skolan skolan skolan bra bra bra bra bra bra");
+  add("B", "skolan bra bra bra bra bra bra bra bra bra bra bra bra bra bra bra bra bra bra bra");
+  REQUIRE(k.tokens_a() == 10);
+  REQUIRE(k.tokens_b() == 20);
+  const auto top = k.top(10, 1.0);
+  const auto it = std::find_if(top.begin(), top.end(), [](const auto& w) { return w.lemma == "skola"; });
+  REQUIRE(it != top.end());
+  CHECK(it->a == 4);
+  CHECK(it->b == 1);
+  // E1 = 10 * 5 / 30, E2 = 20 * 5 / 30; G2 = 2 (4 ln(4/E1) + 1 ln(1/E2)) = 4.5958...
+  CHECK(it->g2 == Approx(2 * (4 * std::log(4 / (50.0 / 30)) + std::log(1 / (100.0 / 30)))));
+  CHECK(it->g2 == Approx(4.5958).epsilon(0.001));
+  CHECK(it->p == Approx(0.03205).epsilon(0.01));
+  CHECK(it->log_ratio == Approx(std::log2((4.0 / 10) / (1.0 / 20))));
+}
+
+TEST_CASE("the HTML report is self-contained and escapes corpus text", "[compare][html]") {
+  svpol::comparison cmp("year");
+  const auto doc =
+      svpol::document::from_utf8("Vi ska bygga skolor.", "d<1>", {{"year", "2016\"><script>"}});
+  const auto& e = svpol::test::installed();
+  const auto a = e.pipe.run(doc);
+  cmp.add(doc, a, e.ext.extract(doc, a));
+  std::ostringstream out;
+  svpol::write_comparison_html(out, cmp, {{"2016\"><script>", "Commitment", "d<1>", "<script>",
+                                           "alert(1)", "</script>\"},{"}});
+  const std::string html = out.str();
+  CHECK(html.find("<script>") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;") != std::string::npos);
+  CHECK(html.find("<svg") != std::string::npos);
+  CHECK(html.find("<circle") != std::string::npos);
+  CHECK(html.find("http") == std::string::npos);  // nothing loaded from the network
+  CHECK(html.find("href=\"#ex-0-Commitment\"") != std::string::npos);
+  CHECK(html.find("id=\"ex-0-Commitment\"") != std::string::npos);
 }
