@@ -119,3 +119,11 @@ svpol_cli_test(compare_html CODE 0 MATCH "<svg class=\"chart\".*<table>.*Finding
   ARGS compare --by year --format html ${PROJECT_SOURCE_DIR}/corpora/sample.jsonl)
 svpol_cli_test(compare_bad_side CODE 2 MATCH "a side is FROM-TO, KEY=VALUE or a value, not 'party='"
   ARGS compare --between party= 2016 ${PROJECT_SOURCE_DIR}/corpora/sample.jsonl)
+
+# The HTML report's chart is drawn: headless Chromium renders it, and the screenshot has the
+# series' colours in the plot.
+add_test(NAME cli.compare_html_chart_drawn
+         COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/cli/chart_drawn.py $<TARGET_FILE:svpol_cli>
+                 ${PROJECT_SOURCE_DIR}/corpora/sample.jsonl ${CMAKE_CURRENT_BINARY_DIR}/chart)
+set_tests_properties(cli.compare_html_chart_drawn PROPERTIES
+                     ENVIRONMENT "SVPOL_LEXICONS=${PROJECT_SOURCE_DIR}/lexicons/sv" TIMEOUT 180)
