@@ -73,6 +73,13 @@ std::string file_name_of(const std::string& id) {
                ? c
                : '_';
   if (out.empty() || out[0] == '.') out = "doc" + out;
+  // File names are limited to 255 bytes, and the temporary name is longer; cut at a character
+  // boundary (a repeated name gets a number).
+  if (out.size() > 200) {
+    std::size_t cut = 200;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+  }
   return out;
 }
 
@@ -89,7 +96,7 @@ void add_annotate(CLI::App& app, int& status) {
       "annotate",
       "Write the whole annotated corpus (tokens, lemmas, word classes, findings) for other\n"
       "tools: one file a document in -o DIR, named after the document id (characters other than\n"
-      "letters, digits, - _ . become _; a repeated id gets -2, -3, ...). Formats:\n"
+      "letters, digits, - _ . become _; cut to 200 bytes; a repeated name gets -2, -3, ...).\nFormats:\n"
       "  vrt     NAME.vrt, CWB/Korp vertical: <text id=... META...>, <paragraph id>, <sentence id>,\n"
       "          word<TAB>lemma<TAB>pos a line, findings as regions <commitment|problem|stakeholder\n"
       "          rule=... attributes=|k=v| lexicon=|...|>, XML-escaped. Encode with\n"
