@@ -110,7 +110,8 @@ void add_annotate(CLI::App& app, int& status) {
       "temporary .NAME.tmp.PID and renamed when complete, so an interrupted run never leaves a\n"
       "partial file under a final name.");
   cmd->add_option("inputs", opts->inputs,
-                  "Text or Markdown files, JSONL corpora, Riksdag JSON, directories of these")
+                  "Text or Markdown files, JSONL corpora, Riksdag speech JSON, directories "
+                  "of these (with an optional metadata.csv)")
       ->type_name("CORPUS...");
   cmd->add_option("-f,--format", opts->format, "Output format")
       ->check(CLI::IsMember({"vrt", "conllu", "brat", "jsonl"}))
