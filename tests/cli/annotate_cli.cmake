@@ -42,3 +42,7 @@ svpol_cli_test(textdir_bad_metadata CODE 2
   ARGS tokenize ${DATA}/textdir-bad)
 svpol_cli_test(textdir_bad_metadata_skipped CODE 2 MATCH "Regeringen.*reglerna.*skipped 1 bad record"
   ARGS tokenize --skip-bad ${DATA}/textdir-bad)
+# An `id` column names the document.
+svpol_cli_test(textdir_id_column CODE 0
+  MATCH "\"doc\":\"riksdagen-2016-42\".*\"meta\":{\"year\":\"2016\"}" NOMATCH "\"doc\":\"tal\""
+  ARGS extract ${DATA}/textdir-id)
