@@ -41,5 +41,12 @@ for f in "$out"/.[!.]*; do
     *) echo "temporary file left after SIG$sig: $f"; bad=1 ;;
   esac
 done
+# A stale temporary file of a dead process (as SIGKILL leaves one) goes with the next run.
+: > "$out/.stale.vrt.tmp.999999999"
+printf 'Vi ska.\n' > "$work/short.txt"
+"$svpol" annotate -o "$out" "$work/short.txt" || bad=1
+for f in "$out"/.[!.]*; do
+  [ -e "$f" ] && { echo "temporary file left after a new run: $f"; bad=1; }
+done
 echo "killed with SIG$sig (exit $rc) after $n complete files"
 exit $bad

@@ -1,4 +1,5 @@
 // svpol annotate: the whole annotated corpus, one file a document, for corpus tools.
+#include <cerrno>
 #include <csignal>
 #include <cstring>
 #include <filesystem>
@@ -64,6 +65,25 @@ void write_atomically(const fs::path& dir, const std::string& name, const std::s
   }
 }
 
+// Removes the temporary files that runs killed by SIGKILL left in `dir`: `.NAME.tmp.PID` of a
+// process that no longer exists.
+void remove_stale_temporaries(const fs::path& dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    const std::size_t tmp = name.rfind(".tmp.");
+    if (name.size() < 2 || name[0] != '.' || tmp == std::string::npos || tmp == 0) continue;
+    const std::string digits = name.substr(tmp + 5);
+    if (digits.empty() || digits.size() > 9 ||
+        digits.find_first_not_of("0123456789") != std::string::npos)
+      continue;
+    const pid_t pid = static_cast<pid_t>(std::stol(digits));
+    if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive, or unsure
+    std::error_code ignored;
+    fs::remove(entry.path(), ignored);
+  }
+}
+
 // A file name for a document id: what is safe on every file system, never hidden.
 std::string file_name_of(const std::string& id) {
   std::string out;
@@ -108,7 +128,7 @@ void add_annotate(CLI::App& app, int& status) {
       "          upos, feats, commitment, problem, stakeholder (\"\" or B-/I- and the rule), meta\n"
       "Offsets are code points of the original text. Each file is written to a hidden\n"
       "temporary .NAME.tmp.PID and renamed when complete, so an interrupted run never leaves a\n"
-      "partial file under a final name.");
+      "partial file under a final name; the next run in DIR removes what a killed one left.");
   cmd->add_option("inputs", opts->inputs,
                   "Text or Markdown files, JSONL corpora, Riksdag speech JSON, directories "
                   "of these (with an optional metadata.csv)")
@@ -127,6 +147,7 @@ void add_annotate(CLI::App& app, int& status) {
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) throw input_error("cannot create directory '" + dir.string() + "': " + ec.message());
+    remove_stale_temporaries(dir);
     const engine eng = load_engine(opts->common);
     const unsigned jobs = opts->common.jobs ? opts->common.jobs : default_jobs();
     const std::string& format = opts->format;
