@@ -63,7 +63,8 @@ void add_extract(CLI::App& app, int& status) {
       "findings in MISC as Finding=B-Label,I-Label). Offsets are Unicode code points into the\n"
       "original input, end exclusive. Every finding names its rule and lexicon entries.");
   cmd->add_option("inputs", opts->inputs,
-                  "Text or Markdown files, JSONL corpora, directories of these, or - for stdin")
+                  "Text or Markdown files, JSONL corpora, Riksdag speech JSON, directories of "
+                  "these (with an optional metadata.csv), or - for stdin")
       ->type_name("FILE...");
   cmd->add_option("-f,--format", opts->format, "Output format")
       ->check(CLI::IsMember({"jsonl", "tsv", "brat", "conllu"}))

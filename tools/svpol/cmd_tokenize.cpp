@@ -28,7 +28,8 @@ void add_tokenize(CLI::App& app, int& status) {
       "start, end, tokens[form, start, end, kind]). All offsets are Unicode code points into\n"
       "the original input, end exclusive, so text[start:end] in Python is the span.");
   cmd->add_option("inputs", opts->inputs,
-                  "Text or Markdown files, JSONL corpora, directories of these, or - for stdin")
+                  "Text or Markdown files, JSONL corpora, Riksdag speech JSON, directories of "
+                  "these (with an optional metadata.csv), or - for stdin")
       ->type_name("FILE...");
   cmd->add_option("-f,--format", opts->format, "Output format")
       ->check(CLI::IsMember({"text", "conllu", "jsonl"}))

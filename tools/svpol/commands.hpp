@@ -11,5 +11,6 @@ void add_extract(CLI::App& app, int& status);
 void add_compare(CLI::App& app, int& status);
 void add_query(CLI::App& app, int& status);
 void add_rules(CLI::App& app, int& status);
+void add_annotate(CLI::App& app, int& status);
 
 }  // namespace svpol::cli

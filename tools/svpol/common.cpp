@@ -5,6 +5,8 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
+#include <optional>
 #include <sstream>
 #include <unistd.h>
 
@@ -24,7 +26,8 @@ void add_lexicon_option(CLI::App& cmd, common_options& opts) {
 
 void add_input_options(CLI::App& cmd, common_options& opts) {
   cmd.add_flag("--skip-bad", opts.skip_bad,
-               "Go on past bad JSONL records (each is reported; the exit code is still 2)");
+               "Go on past bad records of JSONL, Riksdag JSON and metadata.csv (each is reported; the "
+               "exit code is still 2)");
   cmd.add_option("--max-doc-mb", opts.max_doc_mb,
                  "Larger documents are reported and skipped, so one cannot take all memory")
       ->capture_default_str();
@@ -65,9 +68,11 @@ std::string read_stream(std::istream& in) {
 
 bool is_jsonl(const fs::path& p) { return p.extension() == ".jsonl"; }
 
+bool is_riksdag_json(const fs::path& p) { return p.extension() == ".json"; }
+
 bool is_input_file(const fs::path& p) {
   const auto ext = p.extension().string();
-  return ext == ".txt" || ext == ".md" || ext == ".jsonl";
+  return ext == ".txt" || ext == ".md" || ext == ".jsonl" || ext == ".json";
 }
 
 }  // namespace
@@ -79,9 +84,10 @@ int for_each_document(const std::vector<std::string>& inputs, const common_optio
   auto where = [](const std::string& name, const input_error& e) {
     return name + (e.line ? ":" + std::to_string(e.line) + ":" + std::to_string(e.column) : "");
   };
-  auto run_text = [&](const std::string& name, std::string bytes, std::string id) {
+  auto run_text = [&](const std::string& name, std::string bytes, std::string id,
+                      svpol::metadata meta = {}) {
     try {
-      fn(document::from_utf8(std::move(bytes), std::move(id)));
+      fn(document::from_utf8(std::move(bytes), std::move(id), std::move(meta)));
     } catch (const input_error& e) {
       report(where(name, e) + ": " + e.what());
       status = bad_input;
@@ -103,7 +109,55 @@ int for_each_document(const std::vector<std::string>& inputs, const common_optio
       status = bad_input;
     }
   };
-  auto run_file = [&](const fs::path& p) {
+  // A bad record: reported; true when the reader is to go on past it.
+  auto on_bad = [&](const std::string& name, const input_error& e) {
+    report(where(name, e) + ": " + e.what());
+    status = bad_input;
+    return opts.skip_bad;
+  };
+  auto run_riksdag = [&](const std::string& name, std::istream& in) {
+    bool stopped = false;  // by a bad record, which the handler has reported
+    try {
+      skipped += read_riksdag_json(
+          read_stream(in), name, [&](document doc) { fn(doc); },
+          [&](const input_error& e) { return !(stopped = !on_bad(name, e)); },
+          opts.max_doc_mb * 1000000);
+    } catch (const input_error& e) {
+      if (!stopped) report(where(name, e) + ": " + e.what());
+      status = bad_input;
+    }
+  };
+  // metadata.csv of a directory, read once: a bad row is reported, and the directory is left
+  // out unless --skip-bad (as a bad JSONL record stops its file).
+  std::map<fs::path, std::optional<metadata_table>> tables;
+  auto table_of = [&](const fs::path& dir) -> const std::optional<metadata_table>* {
+    auto it = tables.find(dir);
+    if (it != tables.end()) return &it->second;
+    std::optional<metadata_table> table;
+    const fs::path csv = dir / "metadata.csv";
+    bool ok = true, stopped = false;
+    std::error_code ec;
+    if (fs::is_regular_file(csv, ec)) {
+      std::ifstream in(csv, std::ios::binary);
+      try {
+        if (!in) throw input_error("cannot open '" + csv.string() + "'", csv.string());
+        table = read_metadata_csv(
+            read_stream(in), csv.string(),
+            [&](const input_error& e) { return !(stopped = !on_bad(csv.string(), e)); },
+            &skipped);
+      } catch (const input_error& e) {
+        if (!stopped) report(where(csv.string(), e) + ": " + e.what());
+        status = bad_input;
+        ok = false;
+      }
+    } else {
+      table = metadata_table{};
+    }
+    if (!ok) table.reset();
+    return &tables.emplace(dir, std::move(table)).first->second;
+  };
+  // Whether `p` comes from walking a directory (metadata.csv applies) or was named itself.
+  auto run_file = [&](const fs::path& p, bool in_dir) {
     std::ifstream in(p, std::ios::binary);
     if (!in) {
       report("cannot open '" + p.string() + "'");
@@ -114,6 +168,24 @@ int for_each_document(const std::vector<std::string>& inputs, const common_optio
       run_jsonl(p.string(), in);
       return;
     }
+    if (is_riksdag_json(p)) {
+      run_riksdag(p.string(), in);
+      return;
+    }
+    svpol::metadata meta;
+    std::string id = p.stem().string();
+    if (in_dir) {
+      const auto* table = table_of(p.parent_path());
+      if (!*table) return;  // its metadata.csv is bad: reported once
+      if (const auto* m = find_metadata(**table, p.filename().string())) meta = *m;
+      // An `id` column names the document.
+      for (auto it = meta.begin(); it != meta.end(); ++it)
+        if (it->first == "id") {
+          id = it->second;
+          meta.erase(it);
+          break;
+        }
+    }
     std::error_code ec;
     const auto size = fs::file_size(p, ec);
     if (!ec && size > opts.max_doc_mb * 1000000) {
@@ -122,7 +194,7 @@ int for_each_document(const std::vector<std::string>& inputs, const common_optio
       status = bad_input;
       return;
     }
-    run_text(p.string(), read_stream(in), p.stem().string());
+    run_text(p.string(), read_stream(in), std::move(id), std::move(meta));
   };
   if (inputs.empty()) run_text("<stdin>", read_stream(std::cin), "stdin");
   for (const auto& name : inputs) {
@@ -141,9 +213,9 @@ int for_each_document(const std::vector<std::string>& inputs, const common_optio
         status = bad_input;
       }
       std::sort(files.begin(), files.end());
-      for (const auto& f : files) run_file(f);
+      for (const auto& f : files) run_file(f, true);
     } else if (fs::exists(p, ec)) {
-      run_file(p);
+      run_file(p, false);
     } else {
       report("no such file or directory '" + name + "'");
       status = bad_input;

@@ -48,10 +48,13 @@ void add_input_options(CLI::App& cmd, common_options& opts);
 svpol::lexicon load_lexicon(const common_options& opts);
 
 // Calls `fn` for each document in `inputs`: .txt/.md files (one document each, id = file
-// name without extension), .jsonl corpora (one document a line), directories of these, or "-"
-// for standard input (text; none means stdin). A file that cannot be read or is not UTF-8 is
-// reported on stderr and skipped. A bad JSONL record is reported with file:line:col; it stops
-// that file unless opts.skip_bad. Returns bad_input if anything was reported, else ok.
+// name without extension), .jsonl corpora (one document a line), .json Riksdag speeches (see
+// read_riksdag_json), directories of these, or "-" for standard input (text; none means
+// stdin). In a directory, a `metadata.csv` gives its text files metadata (an `id` column
+// their id); a bad row of it is reported and leaves the directory's text files out unless
+// opts.skip_bad. A file that cannot be read or is not UTF-8 is reported on stderr and
+// skipped. A bad JSONL or JSON record is reported with file:line:col; it stops that file
+// unless opts.skip_bad. Returns bad_input if anything was reported, else ok.
 int for_each_document(const std::vector<std::string>& inputs, const common_options& opts,
                       const std::function<void(const document&)>& fn);
 

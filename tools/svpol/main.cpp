@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   svpol::cli::add_compare(app, status);
   svpol::cli::add_query(app, status);
   svpol::cli::add_rules(app, status);
+  svpol::cli::add_annotate(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,173 @@
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "svpol/brat.hpp"
+#include "svpol/conllu.hpp"
+#include "svpol/corpus.hpp"
+#include "svpol/writers.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+// Checks what cwb-encode and an XML parser need of a VRT file; returns the problems found.
+std::vector<std::string> vrt_problems(const std::string& vrt) {
+  std::vector<std::string> problems, open;
+  const auto lines = lines_of(vrt);
+  if (vrt.empty() || vrt.back() != '\n') problems.push_back("no final newline");
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    const std::string& l = lines[n];
+    const std::string at = "line " + std::to_string(n + 1) + ": ";
+    if (l.empty()) {
+      problems.push_back(at + "empty line");
+    } else if (l[0] == '<') {
+      if (l.back() != '>' || l.find('<', 1) != std::string::npos ||
+          l.find('>') != l.size() - 1)
+        problems.push_back(at + "bad tag " + l);
+      const bool closing = l[1] == '/';
+      const std::string name = l.substr(closing ? 2 : 1, l.find_first_of(" >") - (closing ? 2 : 1));
+      if (!closing) {
+        open.push_back(name);
+      } else if (open.empty() || open.back() != name) {
+        problems.push_back(at + "unbalanced " + l);
+      } else {
+        open.pop_back();
+      }
+    } else {
+      if (open.empty() || (open.back() == "text" || open.back() == "paragraph"))
+        problems.push_back(at + "token outside a sentence");
+      if (std::count(l.begin(), l.end(), '\t') != 2) problems.push_back(at + "not 3 columns");
+      if (l.find_first_of("<>\"'") != std::string::npos) problems.push_back(at + "unescaped");
+    }
+    for (std::size_t p = l.find('&'); p != std::string::npos; p = l.find('&', p + 1)) {
+      const std::string rest = l.substr(p, 6);
+      if (rest.rfind("&amp;", 0) && rest.rfind("&lt;", 0) && rest.rfind("&gt;", 0) &&
+          rest.rfind("&quot;", 0) && rest.rfind("&apos;", 0))
+        problems.push_back(at + "bare &");
+    }
+  }
+  if (!open.empty()) problems.push_back("unclosed " + open.back());
+  return problems;
+}
+
+std::vector<svpol::document> sample_corpus() {
+  std::ifstream in(std::string(SVPOL_TEST_LEXICONS) + "/../../corpora/sample.jsonl");
+  std::vector<svpol::document> docs;
+  svpol::read_jsonl(in, "sample.jsonl", [&](svpol::document d) { docs.push_back(std::move(d)); });
+  return docs;
+}
+
+const std::string hostile =
+    "Regeringen kommer att <script>alert(1)</script> stoppa \"},{ & 'det' nu.\n\n"
+    "Polisen ska <b>åtgärda</b> problemet med brottsligheten.";
+
+}  // namespace
+
+TEST_CASE("the VRT of the sample corpus is well formed", "[writers]") {
+  const auto& e = svpol::test::installed();
+  std::size_t regions = 0;
+  for (const auto& doc : sample_corpus()) {
+    CAPTURE(doc.id());
+    const auto a = e.pipe.run(doc);
+    std::ostringstream out;
+    svpol::write_vrt(out, doc, a, e.ext.extract(doc, a));
+    const std::string vrt = out.str();
+    CHECK(vrt_problems(vrt) == std::vector<std::string>{});
+    CHECK(vrt.rfind("<text id=\"" + doc.id() + "\"", 0) == 0);
+    for (const auto& l : lines_of(vrt)) regions += l.rfind("<commitment rule=", 0) == 0;
+    std::size_t tokens = 0;
+    for (const auto& l : lines_of(vrt)) tokens += !l.empty() && l[0] != '<';
+    CHECK(tokens == a.tokens.size());
+  }
+  CHECK(regions > 10);
+}
+
+TEST_CASE("VRT escapes text and metadata and nests crossing findings", "[writers]") {
+  const auto& e = svpol::test::installed();
+  const auto doc = svpol::document::from_utf8(hostile, "x\"},{<i>",
+                                              {{"party", "<S>"}, {"Dok Datum", "a&b"}});
+  const auto a = e.pipe.run(doc);
+  auto found = e.ext.extract(doc, a);
+  // Two findings of different labels that cross: 0..3 and 2..5.
+  svpol::finding f1, f2;
+  f1.kind = svpol::label::problem;
+  f1.first_token = 0;
+  f1.end_token = 3;
+  f1.rule = "problem.test";
+  f1.attributes = {{"Kind", "a|b"}};
+  f2.kind = svpol::label::stakeholder;
+  f2.first_token = 2;
+  f2.end_token = 5;
+  f2.rule = "stakeholder.\"test\"";
+  found = {f1, f2};
+  std::ostringstream out;
+  svpol::write_vrt(out, doc, a, found);
+  const std::string vrt = out.str();
+  CAPTURE(vrt);
+  CHECK(vrt_problems(vrt) == std::vector<std::string>{});
+  CHECK(vrt.rfind("<text id=\"x&quot;},{&lt;i&gt;\" party=\"&lt;S&gt;\" dok_datum=\"a&amp;b\">\n",
+                  0) == 0);
+  CHECK(vrt.find("<script>") == std::string::npos);
+  CHECK(vrt.find("&lt;\t") != std::string::npos);
+  CHECK(vrt.find("&quot;},{") != std::string::npos);
+  CHECK(vrt.find("attributes=\"|Kind=a/b|\" lexicon=\"|\"") != std::string::npos);
+  CHECK(vrt.find("rule=\"stakeholder.&quot;test&quot;\"") != std::string::npos);
+  // The stakeholder region is closed with the problem at token 3 and reopened.
+  CHECK(std::count(vrt.begin(), vrt.end(), '\n') > 0);
+  std::size_t opened = 0, p = 0;
+  while ((p = vrt.find("<stakeholder ", p)) != std::string::npos) ++opened, ++p;
+  CHECK(opened == 2);
+}
+
+TEST_CASE("hostile text stays inert in JSONL, CoNLL-U and brat", "[writers]") {
+  const auto& e = svpol::test::installed();
+  const auto doc = svpol::document::from_utf8(hostile, "x\"},{", {{"party", "\"},{"}});
+  const auto a = e.pipe.run(doc);
+  const auto found = e.ext.extract(doc, a);
+  REQUIRE(!found.empty());
+  SECTION("jsonl: one JSON object a token, forms intact") {
+    std::ostringstream out;
+    svpol::write_tokens_findings_jsonl(out, doc, a, found);
+    const auto lines = lines_of(out.str());
+    REQUIRE(lines.size() == a.tokens.size());
+    std::string forms;
+    std::size_t begins = 0;
+    for (const auto& l : lines) {
+      const auto j = nlohmann::json::parse(l);
+      CHECK(j["doc"] == "x\"},{");
+      CHECK(j["meta"]["party"] == "\"},{");
+      forms += j["form"].get<std::string>();
+      for (const char* label : {"commitment", "problem", "stakeholder"})
+        begins += j[label].get<std::string>().rfind(std::string("B-") + label + ".", 0) == 0;
+    }
+    CHECK(forms.find("<script>") != std::string::npos);
+    CHECK(begins == found.size());
+  }
+  SECTION("conllu: ten columns, every token read back") {
+    std::ostringstream out;
+    svpol::write_findings_conllu(out, doc, a, found);
+    const auto sents = svpol::read_conllu(out.str(), "x.conllu");
+    std::size_t words = 0;
+    for (const auto& s : sents) {
+      CHECK(!s.sent_id.empty());
+      CHECK(!s.text.empty());
+      for (std::size_t i = 0; i < s.words.size(); ++i) CHECK(s.words[i].id == std::to_string(i + 1));
+      words += s.words.size();
+    }
+    CHECK(words == a.tokens.size());
+  }
+  SECTION("brat: the .ann reads back against the .txt") {
+    std::ostringstream out;
+    svpol::write_brat(out, doc, found);
+    const auto anns = svpol::read_brat(out.str(), "x.ann", &doc.text());
+    CHECK(anns.size() >= found.size());
+  }
+}
