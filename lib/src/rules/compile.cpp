@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <map>
 #include <set>
@@ -60,6 +61,49 @@ const std::map<label, std::vector<attribute_spec>>& attribute_specs() {
         {"Reference", {}}}},
   };
   return specs;
+}
+
+// The instructions a match can begin with: the closure of the program's start over split,
+// jmp and save (see compiled_rule::first_conds).
+void first_set(compiled_rule& r) {
+  r.starts_anywhere = false;
+  std::vector<bool> seen(r.program.size(), false);
+  std::vector<std::size_t> todo{0};
+  while (!todo.empty()) {
+    const std::size_t pc = todo.back();
+    todo.pop_back();
+    if (pc >= r.program.size()) {
+      r.starts_anywhere = true;
+      continue;
+    }
+    if (seen[pc]) continue;
+    seen[pc] = true;
+    const inst& in = r.program[pc];
+    switch (in.op) {
+      case inst::op_t::split:
+        todo.push_back(in.x);
+        todo.push_back(in.y);
+        break;
+      case inst::op_t::jmp:
+        todo.push_back(in.x);
+        break;
+      case inst::op_t::save:
+        todo.push_back(pc + 1);
+        break;
+      case inst::op_t::token:
+        if (std::find(r.first_conds.begin(), r.first_conds.end(), in.x) == r.first_conds.end())
+          r.first_conds.push_back(in.x);
+        break;
+      case inst::op_t::lex:
+        if (std::find(r.first_lex.begin(), r.first_lex.end(), in.cls) == r.first_lex.end())
+          r.first_lex.push_back(in.cls);
+        break;
+      case inst::op_t::any:
+      case inst::op_t::match:
+        r.starts_anywhere = true;
+        break;
+    }
+  }
 }
 
 bool is_regex_meta(char c) {
@@ -602,6 +646,9 @@ rule_set build(const std::vector<source_file>& files, const lexicon_classes* cla
       c.memo = memo_ids.emplace(key, memo_ids.size()).first->second;
     }
   data->memo_count = memo_ids.size();
+  for (auto& r : data->rules) first_set(r);
+  static std::atomic<std::uint64_t> next_id{1};
+  data->id = next_id++;
   return access::make(std::move(data));
 }
 

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <unordered_map>
 
 #include "rules/compiled.hpp"
 #include "svpol/normalize.hpp"
@@ -48,8 +49,31 @@ bool is_clause_punct(const std::string& form) {
          form == "\u2013" || form == "\u2014";
 }
 
-// What one call of matcher::match needs besides the immutable rules: ICU matchers (one per
-// regex, made on first use; RegexPattern is thread-safe, RegexMatcher is not) and the hits.
+// What a thread keeps between calls of matcher::match for one rule set: the ICU matchers (one
+// per regex, made on first use; RegexPattern is thread-safe, RegexMatcher is not), and the
+// results of the regex tests by value, since words recur across sentences and ICU was the
+// largest cost of a run. The results are dropped when there are too many to keep memory flat.
+struct thread_state {
+  std::uint64_t owner = 0;  // rule_set_data::id
+  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
+  std::vector<std::unordered_map<std::string, bool>> results;  // by attr_check::memo
+  std::size_t cached = 0;
+  static constexpr std::size_t max_cached = std::size_t(1) << 16;
+
+  static thread_state& of(const rule_set_data& data) {
+    thread_local thread_state s;
+    if (s.owner != data.id) {
+      s = thread_state();
+      s.owner = data.id;
+      s.matchers.resize(data.regex_count);
+      s.results.resize(data.memo_count);
+    }
+    return s;
+  }
+};
+
+// What one call of matcher::match needs besides the immutable rules: the thread's state and
+// the hits.
 class run {
  public:
   run(const rule_set_data& data, const std::vector<token>& tokens, std::size_t first,
@@ -59,7 +83,7 @@ class run {
         first_(first),
         end_(end),
         hits_(hits),
-        matchers_(data.regex_count),
+        state_(thread_state::of(data)),
         memo_(data.memo_count * (end - first), -1),
         hits_at_(end - first) {
     for (std::size_t i = 0; i < hits.size(); ++i) {
@@ -79,6 +103,10 @@ class run {
     visited_.assign(r.program.size() * width, false);
     caps_.assign(2 * r.info.captures.size(), npos);
     for (std::size_t s = first_; s < end_;) {
+      if (!r.starts_anywhere && !can_start(r, s)) {
+        ++s;
+        continue;
+      }
       std::fill(caps_.begin(), caps_.end(), npos);
       const std::size_t e = search(r, s);
       if (e == npos) {
@@ -108,6 +136,19 @@ class run {
     std::size_t pc, pos;
     std::size_t slot = npos, old = npos;  // a capture to restore when popped
   };
+
+  // Whether one of the instructions a match of `r` begins with passes at `pos`: when none does,
+  // the search from `pos` fails without reaching any other position, so skipping it changes
+  // nothing but the time.
+  bool can_start(const compiled_rule& r, std::size_t pos) {
+    for (const std::size_t c : r.first_conds)
+      if (eval(r, c, pos)) return true;
+    if (!r.first_lex.empty())
+      for (const std::size_t h : hits_at_[pos - first_])
+        for (const auto& cls : r.first_lex)
+          if (class_matches(hits_[h].cls, cls)) return true;
+    return false;
+  }
 
   // The end of the first match starting at `start`, or npos; fills caps_.
   std::size_t search(const compiled_rule& r, std::size_t start) {
@@ -260,7 +301,19 @@ class run {
           return true;
       return false;
     }
-    auto& m = matchers_[c.regex_slot];
+    auto& known = state_.results[c.memo];
+    if (const auto it = known.find(v); it != known.end()) return it->second;
+    const bool r = regex_matches(c, v);
+    if (++state_.cached > thread_state::max_cached) {
+      for (auto& k : state_.results) k.clear();
+      state_.cached = 1;
+    }
+    known.emplace(v, r);
+    return r;
+  }
+
+  bool regex_matches(const attr_check& c, const std::string& v) {
+    auto& m = state_.matchers[c.regex_slot];
     UErrorCode st = U_ZERO_ERROR;
     if (!m) {
       m.reset(c.regex->matcher(st));
@@ -285,7 +338,7 @@ class run {
   const std::vector<token>& tokens_;
   std::size_t first_, end_;
   const lexicon_hits& hits_;
-  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
+  thread_state& state_;
   std::vector<signed char> memo_;  // per distinct test and token: -1 unknown, 0 or 1
   std::vector<std::vector<std::size_t>> hits_at_;  // per position: hits starting there
   const compiled_rule* rule_ = nullptr;
