@@ -51,14 +51,18 @@ bool is_clause_punct(const std::string& form) {
 
 // What a thread keeps between calls of matcher::match for one rule set: the ICU matchers (one
 // per regex, made on first use; RegexPattern is thread-safe, RegexMatcher is not), and the
-// results of the regex tests by value, since words recur across sentences and ICU was the
-// largest cost of a run. The results are dropped when there are too many to keep memory flat.
+// results of the tests by token. A test reads only the token's attributes, so its result is
+// the same wherever that token recurs; text is Zipf-distributed, so most tokens of a sentence
+// were seen before and their tests, up to a few hundred of them, cost one hash lookup. The
+// results are dropped, between calls, when they are for more than `max_tokens` distinct tokens:
+// that bounds the memory, and the frequent tokens come back at once.
 struct thread_state {
   std::uint64_t owner = 0;  // rule_set_data::id
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
-  std::vector<std::unordered_map<std::string, bool>> results;  // by attr_check::memo
-  std::size_t cached = 0;
-  static constexpr std::size_t max_cached = std::size_t(1) << 16;
+  // Key: the token's attributes (token_key); value: per attr_check::memo, -1 unknown, 0 or 1.
+  std::unordered_map<std::string, std::vector<signed char>> results;
+  std::string key;  // scratch for token_key
+  static constexpr std::size_t max_tokens = 50'000;
 
   static thread_state& of(const rule_set_data& data) {
     thread_local thread_state s;
@@ -66,11 +70,21 @@ struct thread_state {
       s = thread_state();
       s.owner = data.id;
       s.matchers.resize(data.regex_count);
-      s.results.resize(data.memo_count);
     }
+    if (s.results.size() > max_tokens) s.results.clear();
     return s;
   }
 };
+
+// Every attribute a test can read (token_attr), separated by a byte no UTF-8 text contains.
+void token_key(const token& t, std::string& key) {
+  key.clear();
+  for (const std::string* a : {&t.form, &t.norm, &t.lemma, &t.upos, &t.feats}) {
+    key += *a;
+    key += '\xff';
+  }
+  key += static_cast<char>(t.kind);
+}
 
 // What one call of matcher::match needs besides the immutable rules: the thread's state and
 // the hits.
@@ -84,7 +98,7 @@ class run {
         end_(end),
         hits_(hits),
         state_(thread_state::of(data)),
-        memo_(data.memo_count * (end - first), -1),
+        memo_(end - first, nullptr),
         hits_at_(end - first) {
     for (std::size_t i = 0; i < hits.size(); ++i) {
       const auto& h = hits[i];
@@ -235,7 +249,14 @@ class run {
     switch (n.op) {
       case cond_node::kind::test: {
         const attr_check& c = r.checks[n.check];
-        signed char& m = memo_[c.memo * (end_ - first_) + (pos - first_)];
+        signed char*& known = memo_[pos - first_];
+        if (!known) {
+          token_key(tokens_[pos], state_.key);
+          auto& v = state_.results[state_.key];
+          if (v.empty()) v.assign(data_.memo_count, -1);
+          known = v.data();
+        }
+        signed char& m = known[c.memo];
         if (m < 0) m = test(c, tokens_[pos]) ? 1 : 0;
         return m == 1;
       }
@@ -301,15 +322,7 @@ class run {
           return true;
       return false;
     }
-    auto& known = state_.results[c.memo];
-    if (const auto it = known.find(v); it != known.end()) return it->second;
-    const bool r = regex_matches(c, v);
-    if (++state_.cached > thread_state::max_cached) {
-      for (auto& k : state_.results) k.clear();
-      state_.cached = 1;
-    }
-    known.emplace(v, r);
-    return r;
+    return regex_matches(c, v);
   }
 
   bool regex_matches(const attr_check& c, const std::string& v) {
@@ -339,7 +352,7 @@ class run {
   std::size_t first_, end_;
   const lexicon_hits& hits_;
   thread_state& state_;
-  std::vector<signed char> memo_;  // per distinct test and token: -1 unknown, 0 or 1
+  std::vector<signed char*> memo_;  // per token: its results in state_.results, once looked up
   std::vector<std::vector<std::size_t>> hits_at_;  // per position: hits starting there
   const compiled_rule* rule_ = nullptr;
   std::vector<bool> visited_;
