@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -645,6 +646,28 @@ rule_set build(const std::vector<source_file>& files, const lexicon_classes* cla
                               (c.fold ? "c" : "") + (c.literal ? "l" : "r") + c.text;
       c.memo = memo_ids.emplace(key, memo_ids.size()).first->second;
     }
+  // Conditions too are memoized by structure: the stakeholder rules share long ones.
+  for (auto& r : data->rules) {
+    std::vector<std::string> keys(r.conds.size());
+    std::vector<bool> done(r.conds.size(), false);
+    std::function<const std::string&(std::size_t)> key_of = [&](std::size_t i) -> const std::string& {
+      if (done[i]) return keys[i];
+      cond_node& n = r.conds[i];
+      std::string k;
+      if (n.op == cond_node::kind::test) {
+        k = "t" + std::to_string(r.checks[n.check].memo);
+      } else {
+        k = n.op == cond_node::kind::all ? "&(" : n.op == cond_node::kind::any ? "|(" : "!(";
+        for (std::size_t kid : n.kids) k += key_of(kid) + ",";
+        k += ")";
+      }
+      n.memo = memo_ids.emplace("c" + k, memo_ids.size()).first->second;
+      keys[i] = std::move(k);
+      done[i] = true;
+      return keys[i];
+    };
+    for (std::size_t i = 0; i < r.conds.size(); ++i) key_of(i);
+  }
   data->memo_count = memo_ids.size();
   for (auto& r : data->rules) first_set(r);
   static std::atomic<std::uint64_t> next_id{1};

@@ -51,18 +51,19 @@ bool is_clause_punct(const std::string& form) {
 
 // What a thread keeps between calls of matcher::match for one rule set: the ICU matchers (one
 // per regex, made on first use; RegexPattern is thread-safe, RegexMatcher is not), and the
-// results of the tests by token. A test reads only the token's attributes, so its result is
+// results of the tests and conditions by token. A test reads only the token's attributes, so its result is
 // the same wherever that token recurs; text is Zipf-distributed, so most tokens of a sentence
-// were seen before and their tests, up to a few hundred of them, cost one hash lookup. The
+// were seen before and their tests, several hundred, cost one hash lookup. The
 // results are dropped, between calls, when they are for more than `max_tokens` distinct tokens:
 // that bounds the memory, and the frequent tokens come back at once.
 struct thread_state {
   std::uint64_t owner = 0;  // rule_set_data::id
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
-  // Key: the token's attributes (token_key); value: per attr_check::memo, -1 unknown, 0 or 1.
+  // Key: the token's attributes (token_key); value: per attr_check::memo and cond_node::memo,
+  // -1 unknown, 0 or 1.
   std::unordered_map<std::string, std::vector<signed char>> results;
   std::string key;  // scratch for token_key
-  static constexpr std::size_t max_tokens = 50'000;
+  static constexpr std::size_t max_tokens = 20'000;
 
   static thread_state& of(const rule_set_data& data) {
     thread_local thread_state s;
@@ -245,18 +246,24 @@ class run {
   }
 
   bool eval(const compiled_rule& r, std::size_t node, std::size_t pos) {
+    signed char*& known = memo_[pos - first_];
+    if (!known) {
+      token_key(tokens_[pos], state_.key);
+      auto& v = state_.results[state_.key];
+      if (v.empty()) v.assign(data_.memo_count, -1);
+      known = v.data();
+    }
     const cond_node& n = r.conds[node];
+    signed char& m = known[n.memo];
+    if (m < 0) m = compute(r, n, pos) ? 1 : 0;
+    return m == 1;
+  }
+
+  bool compute(const compiled_rule& r, const cond_node& n, std::size_t pos) {
     switch (n.op) {
       case cond_node::kind::test: {
         const attr_check& c = r.checks[n.check];
-        signed char*& known = memo_[pos - first_];
-        if (!known) {
-          token_key(tokens_[pos], state_.key);
-          auto& v = state_.results[state_.key];
-          if (v.empty()) v.assign(data_.memo_count, -1);
-          known = v.data();
-        }
-        signed char& m = known[c.memo];
+        signed char& m = memo_[pos - first_][c.memo];
         if (m < 0) m = test(c, tokens_[pos]) ? 1 : 0;
         return m == 1;
       }
