@@ -650,7 +650,8 @@ rule_set build(const std::vector<source_file>& files, const lexicon_classes* cla
   for (auto& r : data->rules) {
     std::vector<std::string> keys(r.conds.size());
     std::vector<bool> done(r.conds.size(), false);
-    std::function<const std::string&(std::size_t)> key_of = [&](std::size_t i) -> const std::string& {
+    std::function<const std::string&(std::size_t)> key_of =
+        [&](std::size_t i) -> const std::string& {
       if (done[i]) return keys[i];
       cond_node& n = r.conds[i];
       std::string k;

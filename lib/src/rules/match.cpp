@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <memory>
 #include <unordered_map>
+#include <utility>
 
 #include "rules/compiled.hpp"
 #include "svpol/normalize.hpp"
@@ -51,19 +52,21 @@ bool is_clause_punct(const std::string& form) {
 
 // What a thread keeps between calls of matcher::match for one rule set: the ICU matchers (one
 // per regex, made on first use; RegexPattern is thread-safe, RegexMatcher is not), and the
-// results of the tests and conditions by token. A test reads only the token's attributes, so its result is
-// the same wherever that token recurs; text is Zipf-distributed, so most tokens of a sentence
-// were seen before and their tests, several hundred, cost one hash lookup. The
-// results are dropped, between calls, when they are for more than `max_tokens` distinct tokens:
-// that bounds the memory, and the frequent tokens come back at once.
+// results of the tests and conditions by token. A test reads only the token's attributes, so
+// its result is the same wherever that token recurs; text is Zipf-distributed, so most tokens
+// of a sentence were seen before and their tests, several hundred, cost one hash lookup. When
+// results for more than `max_tokens` distinct tokens are kept, those not used since the last
+// such sweep are dropped, between calls: that bounds the memory and keeps the frequent ones.
 struct thread_state {
+  struct known {
+    std::vector<signed char> results;  // per attr_check::memo and cond_node::memo: -1, 0 or 1
+    bool used = true;
+  };
   std::uint64_t owner = 0;  // rule_set_data::id
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
-  // Key: the token's attributes (token_key); value: per attr_check::memo and cond_node::memo,
-  // -1 unknown, 0 or 1.
-  std::unordered_map<std::string, std::vector<signed char>> results;
-  std::string key;  // scratch for token_key
-  static constexpr std::size_t max_tokens = 20'000;
+  std::unordered_map<std::string, known> tokens;  // by token_key
+  std::string key;                                // scratch for token_key
+  static constexpr std::size_t max_tokens = 30'000;
 
   static thread_state& of(const rule_set_data& data) {
     thread_local thread_state s;
@@ -72,7 +75,11 @@ struct thread_state {
       s.owner = data.id;
       s.matchers.resize(data.regex_count);
     }
-    if (s.results.size() > max_tokens) s.results.clear();
+    if (s.tokens.size() > max_tokens) {
+      for (auto it = s.tokens.begin(); it != s.tokens.end();)
+        it = std::exchange(it->second.used, false) ? std::next(it) : s.tokens.erase(it);
+      if (s.tokens.size() > max_tokens / 2) s.tokens.clear();
+    }
     return s;
   }
 };
@@ -249,9 +256,10 @@ class run {
     signed char*& known = memo_[pos - first_];
     if (!known) {
       token_key(tokens_[pos], state_.key);
-      auto& v = state_.results[state_.key];
-      if (v.empty()) v.assign(data_.memo_count, -1);
-      known = v.data();
+      auto& k = state_.tokens[state_.key];
+      if (k.results.empty()) k.results.assign(data_.memo_count, -1);
+      k.used = true;
+      known = k.results.data();
     }
     const cond_node& n = r.conds[node];
     signed char& m = known[n.memo];
@@ -359,7 +367,7 @@ class run {
   std::size_t first_, end_;
   const lexicon_hits& hits_;
   thread_state& state_;
-  std::vector<signed char*> memo_;  // per token: its results in state_.results, once looked up
+  std::vector<signed char*> memo_;  // per token: its results in state_.tokens, once looked up
   std::vector<std::vector<std::size_t>> hits_at_;  // per position: hits starting there
   const compiled_rule* rule_ = nullptr;
   std::vector<bool> visited_;
