@@ -7,7 +7,9 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -60,6 +62,49 @@ const std::map<label, std::vector<attribute_spec>>& attribute_specs() {
         {"Reference", {}}}},
   };
   return specs;
+}
+
+// The instructions a match can begin with: the closure of the program's start over split,
+// jmp and save (see compiled_rule::first_conds).
+void first_set(compiled_rule& r) {
+  r.starts_anywhere = false;
+  std::vector<bool> seen(r.program.size(), false);
+  std::vector<std::size_t> todo{0};
+  while (!todo.empty()) {
+    const std::size_t pc = todo.back();
+    todo.pop_back();
+    if (pc >= r.program.size()) {
+      r.starts_anywhere = true;
+      continue;
+    }
+    if (seen[pc]) continue;
+    seen[pc] = true;
+    const inst& in = r.program[pc];
+    switch (in.op) {
+      case inst::op_t::split:
+        todo.push_back(in.x);
+        todo.push_back(in.y);
+        break;
+      case inst::op_t::jmp:
+        todo.push_back(in.x);
+        break;
+      case inst::op_t::save:
+        todo.push_back(pc + 1);
+        break;
+      case inst::op_t::token:
+        if (std::find(r.first_conds.begin(), r.first_conds.end(), in.x) == r.first_conds.end())
+          r.first_conds.push_back(in.x);
+        break;
+      case inst::op_t::lex:
+        if (std::find(r.first_lex.begin(), r.first_lex.end(), in.cls) == r.first_lex.end())
+          r.first_lex.push_back(in.cls);
+        break;
+      case inst::op_t::any:
+      case inst::op_t::match:
+        r.starts_anywhere = true;
+        break;
+    }
+  }
 }
 
 bool is_regex_meta(char c) {
@@ -601,7 +646,33 @@ rule_set build(const std::vector<source_file>& files, const lexicon_classes* cla
                               (c.fold ? "c" : "") + (c.literal ? "l" : "r") + c.text;
       c.memo = memo_ids.emplace(key, memo_ids.size()).first->second;
     }
+  // Conditions too are memoized by structure: the stakeholder rules share long ones.
+  for (auto& r : data->rules) {
+    std::vector<std::string> keys(r.conds.size());
+    std::vector<bool> done(r.conds.size(), false);
+    std::function<const std::string&(std::size_t)> key_of =
+        [&](std::size_t i) -> const std::string& {
+      if (done[i]) return keys[i];
+      cond_node& n = r.conds[i];
+      std::string k;
+      if (n.op == cond_node::kind::test) {
+        k = "t" + std::to_string(r.checks[n.check].memo);
+      } else {
+        k = n.op == cond_node::kind::all ? "&(" : n.op == cond_node::kind::any ? "|(" : "!(";
+        for (std::size_t kid : n.kids) k += key_of(kid) + ",";
+        k += ")";
+      }
+      n.memo = memo_ids.emplace("c" + k, memo_ids.size()).first->second;
+      keys[i] = std::move(k);
+      done[i] = true;
+      return keys[i];
+    };
+    for (std::size_t i = 0; i < r.conds.size(); ++i) key_of(i);
+  }
   data->memo_count = memo_ids.size();
+  for (auto& r : data->rules) first_set(r);
+  static std::atomic<std::uint64_t> next_id{1};
+  data->id = next_id++;
   return access::make(std::move(data));
 }
 

@@ -43,6 +43,7 @@ struct cond_node {
   enum class kind : std::uint8_t { test, all, any, negate } op = kind::test;
   std::size_t check = 0;          // test: index into compiled_rule::checks
   std::vector<std::size_t> kids;  // all/any/negate: indices into compiled_rule::conds
+  std::size_t memo = 0;  // like attr_check::memo: equal conditions of all rules share it
 };
 
 // One instruction of a pattern program (a Thompson NFA over tokens).
@@ -63,12 +64,20 @@ struct compiled_rule {
   std::vector<cond_node> conds;
   std::vector<attr_check> checks;
   bool has_span = false;
+  // What a match must begin with, so that the matcher skips the start positions where the
+  // rule cannot match without running its program: one of the token tests `first_conds`
+  // (indices into conds) or a lexicon hit of one of the classes `first_lex`. Unless
+  // `starts_anywhere`, when the program can begin with [] or match nothing.
+  bool starts_anywhere = true;
+  std::vector<std::size_t> first_conds;
+  std::vector<std::string> first_lex;
 };
 
 struct rule_set_data {
   std::vector<compiled_rule> rules;
   std::size_t regex_count = 0;  // regex slots over all rules
-  std::size_t memo_count = 0;   // distinct tests over all rules
+  std::size_t memo_count = 0;   // distinct tests and conditions over all rules
+  std::uint64_t id = 0;         // unique per compiled set: keys the matcher's per-thread state
 };
 
 struct access {

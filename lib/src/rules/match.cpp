@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <memory>
+#include <unordered_map>
+#include <utility>
 
 #include "rules/compiled.hpp"
 #include "svpol/normalize.hpp"
@@ -48,8 +50,52 @@ bool is_clause_punct(const std::string& form) {
          form == "\u2013" || form == "\u2014";
 }
 
-// What one call of matcher::match needs besides the immutable rules: ICU matchers (one per
-// regex, made on first use; RegexPattern is thread-safe, RegexMatcher is not) and the hits.
+// What a thread keeps between calls of matcher::match for one rule set: the ICU matchers (one
+// per regex, made on first use; RegexPattern is thread-safe, RegexMatcher is not), and the
+// results of the tests and conditions by token. A test reads only the token's attributes, so
+// its result is the same wherever that token recurs; text is Zipf-distributed, so most tokens
+// of a sentence were seen before and their tests, several hundred, cost one hash lookup. When
+// results for more than `max_tokens` distinct tokens are kept, those not used since the last
+// such sweep are dropped, between calls: that bounds the memory and keeps the frequent ones.
+struct thread_state {
+  struct known {
+    std::vector<signed char> results;  // per attr_check::memo and cond_node::memo: -1, 0 or 1
+    bool used = true;
+  };
+  std::uint64_t owner = 0;  // rule_set_data::id
+  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
+  std::unordered_map<std::string, known> tokens;  // by token_key
+  std::string key;                                // scratch for token_key
+  static constexpr std::size_t max_tokens = 30'000;
+
+  static thread_state& of(const rule_set_data& data) {
+    thread_local thread_state s;
+    if (s.owner != data.id) {
+      s = thread_state();
+      s.owner = data.id;
+      s.matchers.resize(data.regex_count);
+    }
+    if (s.tokens.size() > max_tokens) {
+      for (auto it = s.tokens.begin(); it != s.tokens.end();)
+        it = std::exchange(it->second.used, false) ? std::next(it) : s.tokens.erase(it);
+      if (s.tokens.size() > max_tokens / 2) s.tokens.clear();
+    }
+    return s;
+  }
+};
+
+// Every attribute a test can read (token_attr), separated by a byte no UTF-8 text contains.
+void token_key(const token& t, std::string& key) {
+  key.clear();
+  for (const std::string* a : {&t.form, &t.norm, &t.lemma, &t.upos, &t.feats}) {
+    key += *a;
+    key += '\xff';
+  }
+  key += static_cast<char>(t.kind);
+}
+
+// What one call of matcher::match needs besides the immutable rules: the thread's state and
+// the hits.
 class run {
  public:
   run(const rule_set_data& data, const std::vector<token>& tokens, std::size_t first,
@@ -59,8 +105,8 @@ class run {
         first_(first),
         end_(end),
         hits_(hits),
-        matchers_(data.regex_count),
-        memo_(data.memo_count * (end - first), -1),
+        state_(thread_state::of(data)),
+        memo_(end - first, nullptr),
         hits_at_(end - first) {
     for (std::size_t i = 0; i < hits.size(); ++i) {
       const auto& h = hits[i];
@@ -79,6 +125,10 @@ class run {
     visited_.assign(r.program.size() * width, false);
     caps_.assign(2 * r.info.captures.size(), npos);
     for (std::size_t s = first_; s < end_;) {
+      if (!r.starts_anywhere && !can_start(r, s)) {
+        ++s;
+        continue;
+      }
       std::fill(caps_.begin(), caps_.end(), npos);
       const std::size_t e = search(r, s);
       if (e == npos) {
@@ -108,6 +158,19 @@ class run {
     std::size_t pc, pos;
     std::size_t slot = npos, old = npos;  // a capture to restore when popped
   };
+
+  // Whether one of the instructions a match of `r` begins with passes at `pos`: when none does,
+  // the search from `pos` fails without reaching any other position, so skipping it changes
+  // nothing but the time.
+  bool can_start(const compiled_rule& r, std::size_t pos) {
+    for (const std::size_t c : r.first_conds)
+      if (eval(r, c, pos)) return true;
+    if (!r.first_lex.empty())
+      for (const std::size_t h : hits_at_[pos - first_])
+        for (const auto& cls : r.first_lex)
+          if (class_matches(hits_[h].cls, cls)) return true;
+    return false;
+  }
 
   // The end of the first match starting at `start`, or npos; fills caps_.
   std::size_t search(const compiled_rule& r, std::size_t start) {
@@ -190,11 +253,25 @@ class run {
   }
 
   bool eval(const compiled_rule& r, std::size_t node, std::size_t pos) {
+    signed char*& known = memo_[pos - first_];
+    if (!known) {
+      token_key(tokens_[pos], state_.key);
+      auto& k = state_.tokens[state_.key];
+      if (k.results.empty()) k.results.assign(data_.memo_count, -1);
+      k.used = true;
+      known = k.results.data();
+    }
     const cond_node& n = r.conds[node];
+    signed char& m = known[n.memo];
+    if (m < 0) m = compute(r, n, pos) ? 1 : 0;
+    return m == 1;
+  }
+
+  bool compute(const compiled_rule& r, const cond_node& n, std::size_t pos) {
     switch (n.op) {
       case cond_node::kind::test: {
         const attr_check& c = r.checks[n.check];
-        signed char& m = memo_[c.memo * (end_ - first_) + (pos - first_)];
+        signed char& m = memo_[pos - first_][c.memo];
         if (m < 0) m = test(c, tokens_[pos]) ? 1 : 0;
         return m == 1;
       }
@@ -260,7 +337,11 @@ class run {
           return true;
       return false;
     }
-    auto& m = matchers_[c.regex_slot];
+    return regex_matches(c, v);
+  }
+
+  bool regex_matches(const attr_check& c, const std::string& v) {
+    auto& m = state_.matchers[c.regex_slot];
     UErrorCode st = U_ZERO_ERROR;
     if (!m) {
       m.reset(c.regex->matcher(st));
@@ -285,8 +366,8 @@ class run {
   const std::vector<token>& tokens_;
   std::size_t first_, end_;
   const lexicon_hits& hits_;
-  std::vector<std::unique_ptr<icu::RegexMatcher>> matchers_;
-  std::vector<signed char> memo_;  // per distinct test and token: -1 unknown, 0 or 1
+  thread_state& state_;
+  std::vector<signed char*> memo_;  // per token: its results in state_.tokens, once looked up
   std::vector<std::vector<std::size_t>> hits_at_;  // per position: hits starting there
   const compiled_rule* rule_ = nullptr;
   std::vector<bool> visited_;
