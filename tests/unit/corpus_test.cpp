@@ -37,6 +37,9 @@ TEST_CASE("bad JSONL records name file, line and column", "[corpus]") {
       {"{\"id\": [1], \"text\": \"x\"}", "\"id\" must be a string or an integer, not array", 1},
       {"{\"text\": \"Sm\xE5land\"}", "invalid UTF-8 at byte offset 12", 13},
       {"{\"text\": \"a\\u0000b\"}", "NUL byte", 1},
+      // The column of a JSON syntax error counts code points, not bytes.
+      {"{\"text\": \"åäö\" x}", "not a JSON object", 16},
+      {"{\"text\": \"åäö\"", "not a JSON object", 15},
   };
   for (const auto& r : rows) {
     CAPTURE(r.line);
