@@ -1,7 +1,9 @@
 #include "common.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -59,8 +61,17 @@ engine load_engine(const common_options& opts) {
 
 namespace {
 
-std::string read_stream(std::istream& in) {
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+// Reads a whole stream. A read error (EIO, a directory) is an input_error: taking what was
+// read so far as the document would lose the rest without a word.
+std::string read_stream(std::istream& in, const std::string& name) {
+  std::string bytes;
+  try {
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  } catch (const std::ios_base::failure&) {  // libstdc++'s filebuf throws on a read error
+    throw input_error("cannot read '" + name + "': " + std::strerror(errno), name);
+  }
+  if (in.bad()) throw input_error("cannot read '" + name + "'", name);
+  return bytes;
 }
 
 bool is_jsonl(const fs::path& p) { return p.extension() == ".jsonl"; }
@@ -79,11 +90,11 @@ int for_each_document(const std::vector<std::string>& inputs, const common_optio
   auto where = [](const std::string& name, const input_error& e) {
     return name + (e.line ? ":" + std::to_string(e.line) + ":" + std::to_string(e.column) : "");
   };
-  auto run_text = [&](const std::string& name, std::string bytes, std::string id) {
+  auto run_text = [&](const std::string& name, std::istream& in, std::string id) {
     try {
-      fn(document::from_utf8(std::move(bytes), std::move(id)));
+      fn(document::from_utf8(read_stream(in, name), std::move(id)));
     } catch (const input_error& e) {
-      report(where(name, e) + ": " + e.what());
+      report(e.line ? where(name, e) + ": " + e.what() : std::string(e.what()));
       status = bad_input;
     }
   };
@@ -122,12 +133,12 @@ int for_each_document(const std::vector<std::string>& inputs, const common_optio
       status = bad_input;
       return;
     }
-    run_text(p.string(), read_stream(in), p.stem().string());
+    run_text(p.string(), in, p.stem().string());
   };
-  if (inputs.empty()) run_text("<stdin>", read_stream(std::cin), "stdin");
+  if (inputs.empty()) run_text("<stdin>", std::cin, "stdin");
   for (const auto& name : inputs) {
     if (name == "-") {
-      run_text("<stdin>", read_stream(std::cin), "stdin");
+      run_text("<stdin>", std::cin, "stdin");
       continue;
     }
     std::error_code ec;
@@ -164,11 +175,15 @@ void with_output(const common_options& opts, const std::function<void(std::ostre
   tmp += ".tmp." + std::to_string(::getpid());
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw input_error("cannot write '" + tmp.string() + "'", tmp.string());
+    if (!out)
+      throw input_error("cannot write '" + target.string() + "': " + std::strerror(errno),
+                        target.string());
     try {
       write(out);
       out.flush();
-      if (!out) throw input_error("cannot write '" + tmp.string() + "'", tmp.string());
+      if (!out)
+        throw input_error("cannot write '" + target.string() + "': " + std::strerror(errno),
+                          target.string());
     } catch (...) {
       out.close();
       std::error_code ec;
@@ -179,8 +194,9 @@ void with_output(const common_options& opts, const std::function<void(std::ostre
   std::error_code ec;
   fs::rename(tmp, target, ec);
   if (ec) {
+    const std::string why = ec.message();  // before remove() reuses ec
     fs::remove(tmp, ec);
-    throw input_error("cannot write '" + target.string() + "': " + ec.message(), target.string());
+    throw input_error("cannot write '" + target.string() + "': " + why, target.string());
   }
 }
 
