@@ -76,6 +76,28 @@ elseif(CASE STREQUAL "output_kept")
   if(left)
     message(FATAL_ERROR "temporary files left behind: ${left}")
   endif()
+  # A write error part way (a file size limit: EFBIG once SIGXFSZ is ignored) leaves the
+  # earlier file and no temporary one.
+  execute_process(COMMAND sh -c "trap '' XFSZ; ulimit -f 8; exec \"$0\" \"$@\""
+                          ${SVPOL} tokenize -o ${W}/out.jsonl ${DATA}/../../../corpora/sample.jsonl
+                  RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 2 OR NOT err MATCHES "cannot write '[^']*out.jsonl': File too large")
+    message(FATAL_ERROR "write error: exit ${rc}\n${err}")
+  endif()
+  file(READ ${W}/out.jsonl kept)
+  if(NOT kept STREQUAL "earlier output\n")
+    message(FATAL_ERROR "out.jsonl changed by a failed write:\n${kept}")
+  endif()
+  file(GLOB left ${W}/*tmp*)
+  if(left)
+    message(FATAL_ERROR "temporary files left behind: ${left}")
+  endif()
+  # Standard output that cannot be written is an error too, not a silent success.
+  execute_process(COMMAND ${SVPOL} tokenize ${DATA}/polisen.txt OUTPUT_FILE /dev/full
+                  RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 2 OR NOT err MATCHES "cannot write to standard output: No space left")
+    message(FATAL_ERROR "writing to /dev/full: exit ${rc}\n${err}")
+  endif()
   # A good run replaces the file.
   run(0 out extract -o ${W}/out.jsonl ${DATA}/polisen.txt)
   file(READ ${W}/out.jsonl now)
