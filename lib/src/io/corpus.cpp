@@ -41,6 +41,12 @@ document parse_jsonl_record(std::string_view line, const std::string& source, st
       col += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
     throw input_error("not a JSON object: " + std::string(e.what()).substr(std::string(e.what()).find(':') + 2),
                       source, byte, line_no, col);
+  } catch (const nlohmann::json::exception& e) {
+    // A number beyond double (`1e400`) is out_of_range, not a parse_error (found by fuzzing:
+    // it escaped the reader).
+    const std::string what = e.what();
+    throw input_error("not a JSON object: " + what.substr(what.find(']') + 2), source, 0, line_no,
+                      1);
   }
   if (!j.is_object()) throw input_error("a JSONL record must be a JSON object", source, 0, line_no, 1);
   const auto text = j.find("text");
