@@ -98,6 +98,29 @@ elseif(CASE STREQUAL "output_kept")
   if(NOT rc EQUAL 2 OR NOT err MATCHES "cannot write to standard output: No space left")
     message(FATAL_ERROR "writing to /dev/full: exit ${rc}\n${err}")
   endif()
+  # Interrupted (SIGTERM) while its temporary file is open: the earlier file stays and the
+  # temporary file goes.
+  set(many)
+  foreach(i RANGE 30)
+    list(APPEND many ${DATA}/../../../corpora/sample.jsonl)
+  endforeach()
+  execute_process(COMMAND sh -c [[
+svpol="$1"; out="$2"; shift 2
+"$svpol" extract -j 1 -o "$out" "$@" & pid=$!
+for i in $(seq 300); do ls "$out".tmp.* >/dev/null 2>&1 && break; sleep 0.05; done
+kill -TERM $pid; wait $pid; echo "rc=$?"]] sh ${SVPOL} ${W}/out.jsonl ${many}
+    OUTPUT_VARIABLE killed ERROR_VARIABLE err)
+  if(NOT killed MATCHES "rc=143")
+    message(FATAL_ERROR "the run was not ended by SIGTERM: ${killed}\n${err}")
+  endif()
+  file(READ ${W}/out.jsonl kept)
+  if(NOT kept STREQUAL "earlier output\n")
+    message(FATAL_ERROR "out.jsonl changed by an interrupted run")
+  endif()
+  file(GLOB left ${W}/*tmp*)
+  if(left)
+    message(FATAL_ERROR "an interrupted run left its temporary file: ${left}")
+  endif()
   # A good run replaces the file.
   run(0 out extract -o ${W}/out.jsonl ${DATA}/polisen.txt)
   file(READ ${W}/out.jsonl now)

@@ -25,16 +25,22 @@ void write_atomically(const fs::path& path, const std::string& content) {
   tmp += ".tmp." + std::to_string(::getpid());  // two runs into one directory do not collide
   std::error_code ec;
   {
+    track_temp_file(tmp);
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw input_error("cannot write '" + path.string() + "'", path.string());
+    if (!out) {
+      untrack_temp_file();
+      throw input_error("cannot write '" + path.string() + "'", path.string());
+    }
     out << content;
     if (!out.flush()) {
       out.close();
       fs::remove(tmp, ec);
+      untrack_temp_file();
       throw input_error("cannot write '" + path.string() + "'", path.string());
     }
   }
   fs::rename(tmp, path, ec);
+  untrack_temp_file();
   if (ec) {
     const std::string why = ec.message();
     fs::remove(tmp, ec);

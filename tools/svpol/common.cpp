@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -164,6 +165,36 @@ int for_each_document(const std::vector<std::string>& inputs, const common_optio
   return status;
 }
 
+namespace {
+
+// Read by the signal handler, so a plain buffer: unlink() is async-signal-safe, std::string is
+// not. The first byte is written last, so the handler sees either nothing or a whole path.
+char pending_tmp[4096];
+
+extern "C" void remove_pending_tmp(int sig) {
+  if (pending_tmp[0] != '\0') ::unlink(pending_tmp);
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+}  // namespace
+
+void track_temp_file(const fs::path& tmp) {
+  static const bool installed = [] {
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) std::signal(sig, remove_pending_tmp);
+    return true;
+  }();
+  (void)installed;
+  const std::string p = tmp.string();
+  pending_tmp[0] = '\0';
+  if (p.empty() || p.size() >= sizeof pending_tmp) return;
+  std::memcpy(pending_tmp + 1, p.data() + 1, p.size() - 1);
+  pending_tmp[p.size()] = '\0';
+  pending_tmp[0] = p[0];
+}
+
+void untrack_temp_file() { pending_tmp[0] = '\0'; }
+
 void with_output(const common_options& opts, const std::function<void(std::ostream&)>& write) {
   if (opts.output.empty() || opts.output == "-") {
     write(std::cout);
@@ -174,10 +205,13 @@ void with_output(const common_options& opts, const std::function<void(std::ostre
   fs::path tmp = target;
   tmp += ".tmp." + std::to_string(::getpid());
   {
+    track_temp_file(tmp);
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out)
+    if (!out) {
+      untrack_temp_file();
       throw input_error("cannot write '" + target.string() + "': " + std::strerror(errno),
                         target.string());
+    }
     try {
       write(out);
       out.flush();
@@ -188,11 +222,13 @@ void with_output(const common_options& opts, const std::function<void(std::ostre
       out.close();
       std::error_code ec;
       fs::remove(tmp, ec);
+      untrack_temp_file();
       throw;
     }
   }
   std::error_code ec;
   fs::rename(tmp, target, ec);
+  untrack_temp_file();
   if (ec) {
     const std::string why = ec.message();  // before remove() reuses ec
     fs::remove(tmp, ec);
