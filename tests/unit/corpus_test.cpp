@@ -10,10 +10,11 @@ TEST_CASE("JSONL records become documents with metadata", "[corpus]") {
       "{\"id\": \"a\", \"year\": 2016, \"party\": \"S\", \"role\": null, \"text\": \"Vi ska.\"}\n"
       "\n"
       "{\"id\": 7, \"text\": \"Två.\", \"tags\": [\"x\"]}\r\n"
-      "{\"text\": \"Utan id.\"}\n");
+      "{\"text\": \"Utan id.\"}\n"
+      "{\"id\": \"\", \"text\": \"Tomt id.\"}\n");  // found by fuzzing
   std::vector<svpol::document> docs;
   svpol::read_jsonl(in, "c.jsonl", [&](svpol::document d) { docs.push_back(std::move(d)); });
-  REQUIRE(docs.size() == 3);
+  REQUIRE(docs.size() == 4);
   CHECK(docs[0].id() == "a");
   CHECK(docs[0].text() == "Vi ska.");
   CHECK(docs[0].meta_value("year") == "2016");
@@ -22,6 +23,7 @@ TEST_CASE("JSONL records become documents with metadata", "[corpus]") {
   CHECK(docs[1].id() == "7");
   CHECK(docs[1].meta_value("tags") == "[\"x\"]");
   CHECK(docs[2].id() == "c.jsonl:4");
+  CHECK(docs[3].id() == "c.jsonl:5");  // an empty id is as if absent
 }
 
 TEST_CASE("bad JSONL records name file, line and column", "[corpus]") {

@@ -57,8 +57,11 @@ document parse_jsonl_record(std::string_view line, const std::string& source, st
                       0, line_no, 1);
   std::string id = fallback_id;
   if (const auto it = j.find("id"); it != j.end()) {
-    if (it->is_string())
-      id = it->get<std::string>();
+    if (it->is_string()) {
+      // An empty id would name no file and no document in the output: it is as if absent
+      // (found by fuzzing).
+      if (!it->get_ref<const std::string&>().empty()) id = it->get<std::string>();
+    }
     else if (it->is_number_integer())
       id = it->dump();
     else
