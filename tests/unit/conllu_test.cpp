@@ -38,8 +38,9 @@ TEST_CASE("malformed CoNLL-U names file and line", "[conllu]") {
   }
 }
 
-// Found by tests/fuzz/fuzz_conllu: word ids went through std::stoul, which threw
-// std::invalid_argument past the reader on `1-x` and read `-1` as a huge number.
+// Found while writing tests/fuzz/fuzz_conllu (by reading, fixed before the fuzzer ran long):
+// word ids went through std::stoul, which threw std::invalid_argument past the reader on `1-x`
+// and read `-1` as a huge number.
 TEST_CASE("word ids that are not numbers are input errors", "[conllu][fuzz]") {
   const std::string head = "# sent_id = 1\n";
   const std::string rest = "\tx\tx\tX\t_\t_\t0\troot\t_\t_\n";
