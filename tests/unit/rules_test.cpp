@@ -120,6 +120,10 @@ TEST_CASE("comments inside a quantifier are skipped", "[rules][fuzz]") {
   const auto r = svpol::rules::parse(
       "rule q : Problem { match [word=\"a\"]{2 # two, 9\n, # or more\n 3}; }", "t.svr");
   CHECK(svpol::rules::dump(r) == "rule q : Problem {\n  match [word=\"a\"]{2,3};\n}\n");
+  // A lone carriage return ends a comment, as in the skipper.
+  CHECK(svpol::rules::dump(svpol::rules::parse("rule q : Problem { match []{ # x\r1,1}; }",
+                                               "t.svr")) ==
+        "rule q : Problem {\n  match []{1,1};\n}\n");
   try {
     (void)svpol::rules::parse("rule b : Problem { match []{\n#\n2,1}; }", "t.svr");
     FAIL("no error");

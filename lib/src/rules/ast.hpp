@@ -81,7 +81,8 @@ inline std::string quantifier_text(const std::string& raw) {
   for (std::size_t i = 0; i < raw.size(); ++i) {
     const char c = raw[i];
     if (c == '#') {
-      while (i + 1 < raw.size() && raw[i + 1] != '\n') ++i;
+      // Up to x3::eol, as the skipper: a lone '\r' ends a comment too (found by fuzzing).
+      while (i + 1 < raw.size() && raw[i + 1] != '\n' && raw[i + 1] != '\r') ++i;
     } else if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
       s += c;
     }
