@@ -57,7 +57,7 @@ svpol_cli_test(eval_ud_json CODE 0 MATCH "\"sentences\": {"
   ARGS eval ud ${SHARED}/ud/sv_talbanken-ud-dev.conllu --json)
 svpol_cli_test(eval_ud_below_bar CODE 1 MATCH "token F1 .* is below"
   ARGS eval ud ${SHARED}/ud/sv_talbanken-ud-dev.conllu --min-token-f1 100.1)
-svpol_cli_test(eval_ud_bad_conllu CODE 2 MATCH "bad.conllu:2: expected 10 tab-separated"
+svpol_cli_test(eval_ud_bad_conllu CODE 2 MATCH "bad.conllu:2:1: expected 10 tab-separated"
   ARGS eval ud ${DATA}/bad.conllu)
 
 # JSONL corpora: a bad record stops the file, unless --skip-bad; the exit code is 2 either way.

@@ -31,9 +31,31 @@ TEST_CASE("malformed CoNLL-U names file and line", "[conllu]") {
     (void)svpol::read_conllu("# text = x\n1\tx\tx\n", "bad.conllu");
     FAIL("no error");
   } catch (const svpol::input_error& e) {
-    CHECK(std::string(e.what()).find("bad.conllu:2:") == 0);
+    // The place is in source/line/column, not repeated in the message (main() prints both).
+    CHECK(std::string(e.what()).find("expected 10 tab-separated") == 0);
+    CHECK(e.where() == "bad.conllu:2:1");
     CHECK(e.line == 2);
   }
+}
+
+// Found while writing tests/fuzz/fuzz_conllu (by reading, fixed before the fuzzer ran long):
+// word ids went through std::stoul, which threw std::invalid_argument past the reader on `1-x`
+// and read `-1` as a huge number.
+TEST_CASE("word ids that are not numbers are input errors", "[conllu][fuzz]") {
+  const std::string head = "# sent_id = 1\n";
+  const std::string rest = "\tx\tx\tX\t_\t_\t0\troot\t_\t_\n";
+  for (const std::string id : {"1-x", "x-2", "-", "2-1", "-1", "1x", " 1", "99999999999999999999999"}) {
+    INFO(id);
+    try {
+      (void)svpol::read_conllu(head + id + rest, "f.conllu");
+      FAIL("no error");
+    } catch (const svpol::input_error& e) {
+      CHECK(e.where() == "f.conllu:2:1");
+      CHECK(std::string(e.what()).find("bad word id") == 0);
+    }
+  }
+  CHECK(svpol::read_conllu(head + "1-2" + rest + "1" + rest + "2" + rest, "f.conllu")[0]
+            .tokens.size() == 1);
 }
 
 TEST_CASE("writing CoNLL-U: code point ranges and SpaceAfter", "[conllu]") {

@@ -10,10 +10,11 @@ TEST_CASE("JSONL records become documents with metadata", "[corpus]") {
       "{\"id\": \"a\", \"year\": 2016, \"party\": \"S\", \"role\": null, \"text\": \"Vi ska.\"}\n"
       "\n"
       "{\"id\": 7, \"text\": \"Två.\", \"tags\": [\"x\"]}\r\n"
-      "{\"text\": \"Utan id.\"}\n");
+      "{\"text\": \"Utan id.\"}\n"
+      "{\"id\": \"\", \"text\": \"Tomt id.\"}\n");  // found by fuzzing
   std::vector<svpol::document> docs;
   svpol::read_jsonl(in, "c.jsonl", [&](svpol::document d) { docs.push_back(std::move(d)); });
-  REQUIRE(docs.size() == 3);
+  REQUIRE(docs.size() == 4);
   CHECK(docs[0].id() == "a");
   CHECK(docs[0].text() == "Vi ska.");
   CHECK(docs[0].meta_value("year") == "2016");
@@ -22,6 +23,7 @@ TEST_CASE("JSONL records become documents with metadata", "[corpus]") {
   CHECK(docs[1].id() == "7");
   CHECK(docs[1].meta_value("tags") == "[\"x\"]");
   CHECK(docs[2].id() == "c.jsonl:4");
+  CHECK(docs[3].id() == "c.jsonl:5");  // an empty id is as if absent
 }
 
 TEST_CASE("bad JSONL records name file, line and column", "[corpus]") {
@@ -37,6 +39,11 @@ TEST_CASE("bad JSONL records name file, line and column", "[corpus]") {
       {"{\"id\": [1], \"text\": \"x\"}", "\"id\" must be a string or an integer, not array", 1},
       {"{\"text\": \"Sm\xE5land\"}", "invalid UTF-8 at byte offset 12", 13},
       {"{\"text\": \"a\\u0000b\"}", "NUL byte", 1},
+      // The column of a JSON syntax error counts code points, not bytes.
+      {"{\"text\": \"åäö\" x}", "not a JSON object", 16},
+      {"{\"text\": \"åäö\"", "not a JSON object", 15},
+      // Found by tests/fuzz/fuzz_jsonl: nlohmann throws out_of_range, not parse_error, here.
+      {"{\"text\": \"x\", \"year\": 1e400}", "number overflow", 1},
   };
   for (const auto& r : rows) {
     CAPTURE(r.line);

@@ -53,6 +53,27 @@ TEST_CASE("brat gold that does not fit its text is an error naming the line", "[
       CHECK(std::string(e.what()).find("does not match") != std::string::npos);
     }
   }
+  // Found by tests/fuzz/fuzz_brat: offsets went through std::stoul, so `1e8` was 1 and a
+  // later fragment could end the span before it began.
+  SECTION("offsets that are not plain numbers") {
+    for (const char* off : {"0 1e8", "-1 7", "0 +7", "0x1 7", "0 99999999999999999999999"}) {
+      INFO(off);
+      try {
+        (void)svpol::read_brat(std::string("T1\tStakeholder ") + off + "\tPolisen\n", "g.ann",
+                               &text);
+        FAIL("no error");
+      } catch (const svpol::input_error& e) {
+        CHECK(e.where() == "g.ann:1:1");
+        CHECK(std::string(e.what()).find("offsets must be numbers") == 0);
+      }
+    }
+  }
+  SECTION("fragments out of order: the span runs from the first to the last") {
+    const auto a = svpol::read_brat("T1\tProblem 12 15;8 11\tska öka\n", "g.ann", &text);
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].begin == 8);
+    CHECK(a[0].end == 15);
+  }
   SECTION("attribute of an unknown annotation") {
     CHECK_THROWS_AS(svpol::read_brat("A1\tCategory T9 authority\n", "g.ann", &text),
                     svpol::input_error);

@@ -114,6 +114,25 @@ TEST_CASE("rules print canonically and reparse to the same text", "[rules]") {
   }
 }
 
+// Found by tests/fuzz/fuzz_rules: the skipper lets a comment stand inside a quantifier, and
+// its text reached std::stoul, which threw past the parser.
+TEST_CASE("comments inside a quantifier are skipped", "[rules][fuzz]") {
+  const auto r = svpol::rules::parse(
+      "rule q : Problem { match [word=\"a\"]{2 # two, 9\n, # or more\n 3}; }", "t.svr");
+  CHECK(svpol::rules::dump(r) == "rule q : Problem {\n  match [word=\"a\"]{2,3};\n}\n");
+  // A lone carriage return ends a comment, as in the skipper.
+  CHECK(svpol::rules::dump(svpol::rules::parse("rule q : Problem { match []{ # x\r1,1}; }",
+                                               "t.svr")) ==
+        "rule q : Problem {\n  match []{1,1};\n}\n");
+  try {
+    (void)svpol::rules::parse("rule b : Problem { match []{\n#\n2,1}; }", "t.svr");
+    FAIL("no error");
+  } catch (const svpol::rule_error& e) {
+    REQUIRE(e.diagnostics.size() == 1);
+    CHECK(e.diagnostics[0].message.find("bad quantifier {2,1}") == 0);
+  }
+}
+
 TEST_CASE("the example rules check and round-trip", "[rules]") {
   const auto lex = svpol::term_lexicon::load_dir(std::string(SVPOL_TEST_LEXICONS) + "/terms");
   const auto set = R::load_dir(std::string(SVPOL_TEST_LEXICONS) + "/rules", &lex);

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 #include <sstream>
+#include <unistd.h>
 
 #include "commands.hpp"
 #include "common.hpp"
@@ -21,16 +22,30 @@ namespace {
 // Writes `content` to `path` through a temporary file renamed into place.
 void write_atomically(const fs::path& path, const std::string& content) {
   fs::path tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw input_error("cannot write '" + tmp.string() + "'", tmp.string());
-    out << content;
-    if (!out.flush()) throw input_error("cannot write '" + tmp.string() + "'", tmp.string());
-  }
+  tmp += ".tmp." + std::to_string(::getpid());  // two runs into one directory do not collide
   std::error_code ec;
+  {
+    track_temp_file(tmp);
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      untrack_temp_file();
+      throw input_error("cannot write '" + path.string() + "'", path.string());
+    }
+    out << content;
+    if (!out.flush()) {
+      out.close();
+      fs::remove(tmp, ec);
+      untrack_temp_file();
+      throw input_error("cannot write '" + path.string() + "'", path.string());
+    }
+  }
   fs::rename(tmp, path, ec);
-  if (ec) throw input_error("cannot write '" + path.string() + "': " + ec.message(), path.string());
+  untrack_temp_file();
+  if (ec) {
+    const std::string why = ec.message();
+    fs::remove(tmp, ec);
+    throw input_error("cannot write '" + path.string() + "': " + why, path.string());
+  }
 }
 
 // A file name for a document id: what is safe on every file system.

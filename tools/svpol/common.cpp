@@ -1,7 +1,10 @@
 #include "common.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -62,8 +65,17 @@ engine load_engine(const common_options& opts) {
 
 namespace {
 
-std::string read_stream(std::istream& in) {
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+// Reads a whole stream. A read error (EIO, a directory) is an input_error: taking what was
+// read so far as the document would lose the rest without a word.
+std::string read_stream(std::istream& in, const std::string& name) {
+  std::string bytes;
+  try {
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  } catch (const std::ios_base::failure&) {  // libstdc++'s filebuf throws on a read error
+    throw input_error("cannot read '" + name + "': " + std::strerror(errno), name);
+  }
+  if (in.bad()) throw input_error("cannot read '" + name + "'", name);
+  return bytes;
 }
 
 bool is_jsonl(const fs::path& p) { return p.extension() == ".jsonl"; }
@@ -84,12 +96,12 @@ int for_each_document(const std::vector<std::string>& inputs, const common_optio
   auto where = [](const std::string& name, const input_error& e) {
     return name + (e.line ? ":" + std::to_string(e.line) + ":" + std::to_string(e.column) : "");
   };
-  auto run_text = [&](const std::string& name, std::string bytes, std::string id,
+  auto run_text = [&](const std::string& name, std::istream& in, std::string id,
                       svpol::metadata meta = {}) {
     try {
-      fn(document::from_utf8(std::move(bytes), std::move(id), std::move(meta)));
+      fn(document::from_utf8(read_stream(in, name), std::move(id), std::move(meta)));
     } catch (const input_error& e) {
-      report(where(name, e) + ": " + e.what());
+      report(e.line ? where(name, e) + ": " + e.what() : std::string(e.what()));
       status = bad_input;
     }
   };
@@ -119,7 +131,7 @@ int for_each_document(const std::vector<std::string>& inputs, const common_optio
     bool stopped = false;  // by a bad record, which the handler has reported
     try {
       skipped += read_riksdag_json(
-          read_stream(in), name, [&](document doc) { fn(doc); },
+          read_stream(in, name), name, [&](document doc) { fn(doc); },
           [&](const input_error& e) { return !(stopped = !on_bad(name, e)); },
           opts.max_doc_mb * 1000000);
     } catch (const input_error& e) {
@@ -142,7 +154,7 @@ int for_each_document(const std::vector<std::string>& inputs, const common_optio
       try {
         if (!in) throw input_error("cannot open '" + csv.string() + "'", csv.string());
         table = read_metadata_csv(
-            read_stream(in), csv.string(),
+            read_stream(in, csv.string()), csv.string(),
             [&](const input_error& e) { return !(stopped = !on_bad(csv.string(), e)); },
             &skipped);
       } catch (const input_error& e) {
@@ -194,12 +206,12 @@ int for_each_document(const std::vector<std::string>& inputs, const common_optio
       status = bad_input;
       return;
     }
-    run_text(p.string(), read_stream(in), std::move(id), std::move(meta));
+    run_text(p.string(), in, std::move(id), std::move(meta));
   };
-  if (inputs.empty()) run_text("<stdin>", read_stream(std::cin), "stdin");
+  if (inputs.empty()) run_text("<stdin>", std::cin, "stdin");
   for (const auto& name : inputs) {
     if (name == "-") {
-      run_text("<stdin>", read_stream(std::cin), "stdin");
+      run_text("<stdin>", std::cin, "stdin");
       continue;
     }
     std::error_code ec;
@@ -225,6 +237,36 @@ int for_each_document(const std::vector<std::string>& inputs, const common_optio
   return status;
 }
 
+namespace {
+
+// Read by the signal handler, so a plain buffer: unlink() is async-signal-safe, std::string is
+// not. The first byte is written last, so the handler sees either nothing or a whole path.
+char pending_tmp[4096];
+
+extern "C" void remove_pending_tmp(int sig) {
+  if (pending_tmp[0] != '\0') ::unlink(pending_tmp);
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+}  // namespace
+
+void track_temp_file(const fs::path& tmp) {
+  static const bool installed = [] {
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) std::signal(sig, remove_pending_tmp);
+    return true;
+  }();
+  (void)installed;
+  const std::string p = tmp.string();
+  pending_tmp[0] = '\0';
+  if (p.empty() || p.size() >= sizeof pending_tmp) return;
+  std::memcpy(pending_tmp + 1, p.data() + 1, p.size() - 1);
+  pending_tmp[p.size()] = '\0';
+  pending_tmp[0] = p[0];
+}
+
+void untrack_temp_file() { pending_tmp[0] = '\0'; }
+
 void with_output(const common_options& opts, const std::function<void(std::ostream&)>& write) {
   if (opts.output.empty() || opts.output == "-") {
     write(std::cout);
@@ -235,24 +277,34 @@ void with_output(const common_options& opts, const std::function<void(std::ostre
   fs::path tmp = target;
   tmp += ".tmp." + std::to_string(::getpid());
   {
+    track_temp_file(tmp);
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw input_error("cannot write '" + tmp.string() + "'", tmp.string());
+    if (!out) {
+      untrack_temp_file();
+      throw input_error("cannot write '" + target.string() + "': " + std::strerror(errno),
+                        target.string());
+    }
     try {
       write(out);
       out.flush();
-      if (!out) throw input_error("cannot write '" + tmp.string() + "'", tmp.string());
+      if (!out)
+        throw input_error("cannot write '" + target.string() + "': " + std::strerror(errno),
+                          target.string());
     } catch (...) {
       out.close();
       std::error_code ec;
       fs::remove(tmp, ec);
+      untrack_temp_file();
       throw;
     }
   }
   std::error_code ec;
   fs::rename(tmp, target, ec);
+  untrack_temp_file();
   if (ec) {
+    const std::string why = ec.message();  // before remove() reuses ec
     fs::remove(tmp, ec);
-    throw input_error("cannot write '" + target.string() + "': " + ec.message(), target.string());
+    throw input_error("cannot write '" + target.string() + "': " + why, target.string());
   }
 }
 

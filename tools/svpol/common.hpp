@@ -62,6 +62,11 @@ int for_each_document(const std::vector<std::string>& inputs, const common_optio
 // place only when `write` succeeded, so a failed run never leaves a half-written file.
 void with_output(const common_options& opts, const std::function<void(std::ostream&)>& write);
 
+// The temporary file being written (one at a time): SIGINT, SIGTERM and SIGHUP remove it
+// before the process ends, so an interrupted run leaves no `FILE.tmp.PID` behind.
+void track_temp_file(const std::filesystem::path& tmp);
+void untrack_temp_file();
+
 // Prints "svpol: message" on stderr.
 void report(const std::string& message);
 

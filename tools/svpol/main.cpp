@@ -3,7 +3,9 @@
 // to exit codes (0 ok, 1 check failed, 2 usage or input error).
 #include <CLI/CLI.hpp>
 
+#include <cerrno>
 #include <csignal>
+#include <cstring>
 #include <iostream>
 
 #include "commands.hpp"
@@ -46,6 +48,11 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     std::cerr << "svpol: internal error: " << e.what() << '\n';
     return 3;
+  }
+  // A full disk or a closed descriptor must not pass as success (EPIPE has ended us quietly).
+  if (!std::cout.flush()) {
+    std::cerr << "svpol: cannot write to standard output: " << std::strerror(errno) << '\n';
+    return svpol::cli::bad_input;
   }
   return status;
 }

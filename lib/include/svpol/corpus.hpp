@@ -33,7 +33,7 @@ using error_handler = std::function<bool(const input_error&)>;
 
 // Parses one JSONL record. Throws input_error naming `source`, `line` and what is wrong (not
 // JSON, not an object, no `text`, `text` or `id` of the wrong type, invalid UTF-8).
-// `fallback_id` is used when the record has no `id`.
+// `fallback_id` is used when the record has no `id` or an empty one.
 document parse_jsonl_record(std::string_view line, const std::string& source, std::size_t line_no,
                             const std::string& fallback_id);
 

@@ -46,10 +46,20 @@ std::string csv(const std::string& s) {
   return out + "\"";
 }
 
-// Markdown table cells: a pipe or line break would break the table.
+// Markdown table cells: a pipe or line break would break the table, and corpus text such as
+// `<script>` must not become HTML where the table is rendered.
 std::string md(std::string s) {
   std::string out;
-  for (char c : s) out += c == '|' ? std::string("\\|") : c == '\n' ? std::string(" ") : std::string(1, c);
+  for (char c : s) {
+    switch (c) {
+      case '|': out += "\\|"; break;
+      case '\n': case '\r': out += ' '; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      default: out += c;
+    }
+  }
   return out;
 }
 

@@ -70,7 +70,12 @@ abbreviations abbreviations::load(const std::filesystem::path& file) {
     }
     const std::string flag = trim(entry.substr(tab + 1));
     if (flag != "final") {
-      errors.push_back({file.string(), line_no, static_cast<int>(tab) + 2,
+      // The column of the flag, in code points of the line as written (before trimming).
+      const std::size_t tab_in_line = line.find('\t', line.find_first_not_of(" \t\r"));
+      int column = 2;
+      for (std::size_t i = 0; i < tab_in_line; ++i)
+        column += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
+      errors.push_back({file.string(), line_no, column,
                         "expected 'final' or nothing after the tab, got '" + flag + "'", line});
       continue;
     }

@@ -1,6 +1,9 @@
 #include "svpol/brat.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <map>
+#include <system_error>
 
 #include "svpol/error.hpp"
 
@@ -91,16 +94,19 @@ std::vector<span_annotation> read_brat(std::string_view ann, const std::string& 
         const std::size_t semi = rest.find(';');
         const auto pair = split_spaces(rest.substr(0, semi));
         if (pair.size() != 2) fail("expected START END offsets in '" + std::string(cols[1]) + "'");
+        // Digits only: std::stoul would read `1e8` as 1 and `-1` as a huge number.
         std::size_t s = 0, e = 0;
-        try {
-          s = std::stoul(std::string(pair[0]));
-          e = std::stoul(std::string(pair[1]));
-        } catch (const std::exception&) {
-          fail("offsets must be numbers in '" + std::string(cols[1]) + "'");
-        }
+        auto number = [&](std::string_view digits, std::size_t& n) {
+          const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+          if (ec != std::errc() || end != digits.data() + digits.size())
+            fail("offsets must be numbers in '" + std::string(cols[1]) + "'");
+        };
+        number(pair[0], s);
+        number(pair[1], e);
         if (e < s) fail("end before start in '" + std::string(cols[1]) + "'");
-        if (first) a.begin = s;
-        a.end = e;
+        // Fragments may come in any order; the span runs from the first to the last.
+        a.begin = first ? s : std::min(a.begin, s);
+        a.end = first ? e : std::max(a.end, e);
         first = false;
         b = e;
         if (semi == std::string_view::npos) break;

@@ -1,6 +1,8 @@
 #include "svpol/conllu.hpp"
 
+#include <charconv>
 #include <nlohmann/json.hpp>
+#include <system_error>
 
 #include "svpol/error.hpp"
 
@@ -85,26 +87,32 @@ std::vector<conllu_sentence> read_conllu(std::string_view text, const std::strin
       b = tab + 1;
     }
     if (c != 9) {
-      throw input_error(source + ":" + std::to_string(line_no) + ": expected 10 tab-separated " +
+      throw input_error(std::string("expected 10 tab-separated ") +
                             "columns in a CoNLL-U word line, found " + std::to_string(c + 1),
-                        source, line_begin, line_no);
+                        source, line_begin, line_no, 1);
     }
     if (w.id.find('.') != std::string::npos) {  // empty node: not a surface token
       cur.words.push_back(std::move(w));
       continue;
     }
+    // Word ids are decimal numbers: `7`, or a range `7-8` for a multi-word token. std::stoul
+    // would take `-1`, ` 7` or `7x`, or throw past this reader; from_chars takes digits only.
+    auto number = [&](std::string_view digits) {
+      std::size_t n = 0;
+      const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+      if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size())
+        throw input_error("bad word id '" + w.id + "'", source, line_begin, line_no, 1);
+      return n;
+    };
     if (const std::size_t dash = w.id.find('-'); dash != std::string::npos) {
-      mwt_end = std::stoul(w.id.substr(dash + 1));
+      const std::size_t first = number(std::string_view(w.id).substr(0, dash));
+      mwt_end = number(std::string_view(w.id).substr(dash + 1));
+      if (mwt_end < first)
+        throw input_error("bad word id '" + w.id + "'", source, line_begin, line_no, 1);
       cur.tokens.push_back(w);
       continue;
     }
-    std::size_t id = 0;
-    try {
-      id = std::stoul(w.id);
-    } catch (const std::exception&) {
-      throw input_error(source + ":" + std::to_string(line_no) + ": bad word id '" + w.id + "'",
-                        source, line_begin, line_no);
-    }
+    const std::size_t id = number(w.id);
     if (id > mwt_end) cur.tokens.push_back(w);
     cur.words.push_back(std::move(w));
   }
@@ -138,15 +146,17 @@ std::string sentence_text(const document& doc, const analysis& a, const sentence
 }  // namespace
 
 void write_conllu(std::ostream& out, const document& doc, const analysis& a) {
-  out << "# newdoc id = " << doc.id() << '\n';
+  // The id comes from the corpus: a line break in it would start a line of its own.
+  const std::string id = field(doc.id());
+  out << "# newdoc id = " << id << '\n';
   std::size_t para = static_cast<std::size_t>(-1);
   for (std::size_t n = 0; n < a.sentences.size(); ++n) {
     const sentence& s = a.sentences[n];
     if (s.paragraph != para) {
-      out << "# newpar id = " << doc.id() << "-p" << (s.paragraph + 1) << '\n';
+      out << "# newpar id = " << id << "-p" << (s.paragraph + 1) << '\n';
       para = s.paragraph;
     }
-    out << "# sent_id = " << doc.id() << '-' << (n + 1) << '\n';
+    out << "# sent_id = " << id << '-' << (n + 1) << '\n';
     out << "# text = " << sentence_text(doc, a, s) << '\n';
     for (std::size_t i = s.first_token; i < s.end_token; ++i) {
       const token& t = a.tokens[i];

@@ -1,6 +1,10 @@
 #include "svpol/corpus.hpp"
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <ios>
 #include <optional>
 
 namespace svpol {
@@ -29,10 +33,20 @@ document parse_jsonl_record(std::string_view line, const std::string& source, st
   try {
     j = nlohmann::json::parse(line);
   } catch (const nlohmann::json::parse_error& e) {
-    // nlohmann reports the byte position after the error; columns count from 1.
-    const std::size_t col = e.byte > 0 ? e.byte : 1;
+    // nlohmann reports the 1-based byte position of the error (one past the end for a line cut
+    // short); the column counts code points.
+    const std::size_t byte = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, line.size());
+    std::size_t col = 1;
+    for (std::size_t i = 0; i < byte; ++i)
+      col += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
     throw input_error("not a JSON object: " + std::string(e.what()).substr(std::string(e.what()).find(':') + 2),
-                      source, col - 1, line_no, col);
+                      source, byte, line_no, col);
+  } catch (const nlohmann::json::exception& e) {
+    // A number beyond double (`1e400`) is out_of_range, not a parse_error (found by fuzzing:
+    // it escaped the reader).
+    const std::string what = e.what();
+    throw input_error("not a JSON object: " + what.substr(what.find(']') + 2), source, 0, line_no,
+                      1);
   }
   if (!j.is_object()) throw input_error("a JSONL record must be a JSON object", source, 0, line_no, 1);
   const auto text = j.find("text");
@@ -43,8 +57,11 @@ document parse_jsonl_record(std::string_view line, const std::string& source, st
                       0, line_no, 1);
   std::string id = fallback_id;
   if (const auto it = j.find("id"); it != j.end()) {
-    if (it->is_string())
-      id = it->get<std::string>();
+    if (it->is_string()) {
+      // An empty id would name no file and no document in the output: it is as if absent
+      // (found by fuzzing).
+      if (!it->get_ref<const std::string&>().empty()) id = it->get<std::string>();
+    }
     else if (it->is_number_integer())
       id = it->dump();
     else
@@ -66,7 +83,16 @@ document parse_jsonl_record(std::string_view line, const std::string& source, st
 std::size_t read_jsonl(std::istream& in, const std::string& source, const document_sink& sink,
                        const error_handler& on_error, std::size_t max_bytes) {
   std::size_t line_no = 0, skipped = 0;
-  for (std::string line; std::getline(in, line);) {
+  // libstdc++'s filebuf throws on a read error (EIO) even without exceptions(): it becomes an
+  // input_error like any other unreadable source.
+  auto next_line = [&](std::string& line) -> bool {
+    try {
+      return static_cast<bool>(std::getline(in, line));
+    } catch (const std::ios_base::failure&) {
+      throw input_error("cannot read '" + source + "': " + std::strerror(errno), source);
+    }
+  };
+  for (std::string line; next_line(line);) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;

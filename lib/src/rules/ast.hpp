@@ -74,6 +74,22 @@ struct item : x3::position_tagged {
   std::string quant;
 };
 
+// A quantifier as written, without what the skipper let stand inside it: blanks and `#`
+// comments (`{2 # two\n, 3}` is `{2,3}`; found by fuzzing). The checker and printer read this.
+inline std::string quantifier_text(const std::string& raw) {
+  std::string s;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
+    if (c == '#') {
+      // Up to x3::eol, as the skipper: a lone '\r' ends a comment too (found by fuzzing).
+      while (i + 1 < raw.size() && raw[i + 1] != '\n' && raw[i + 1] != '\r') ++i;
+    } else if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+      s += c;
+    }
+  }
+  return s;
+}
+
 struct sequence : std::vector<item> {};
 struct alternatives : std::vector<sequence> {};
 

@@ -223,9 +223,7 @@ class rule_compiler {
 
   quantifier read_quantifier(const ast::item& it) {
     quantifier q;
-    std::string s;
-    for (char c : it.quant)
-      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') s += c;
+    const std::string s = ast::quantifier_text(it.quant);
     if (s.empty()) return q;
     if (s == "?") return {0, 1};
     if (s == "*") return {0, unbounded};

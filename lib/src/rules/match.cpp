@@ -355,11 +355,19 @@ class run {
     if (st == U_REGEX_TIME_OUT || st == U_REGEX_STACK_OVERFLOW) {
       diagnostic d = c.where;
       d.message = "regular expression in rule '" + rule_->info.id + "' took too long on '" +
-                  (v.size() > 40 ? v.substr(0, 40) + "..." : v) + "' (" + u_errorName(st) + ")";
+                  shorten(v) + "' (" + u_errorName(st) + ")";
       throw rule_error({std::move(d)});
     }
     if (U_FAILURE(st)) throw error(std::string("regular expression failed: ") + u_errorName(st));
     return r;
+  }
+
+  // The first 40 bytes of `v` for a message, cut on a code point boundary.
+  static std::string shorten(const std::string& v) {
+    if (v.size() <= 40) return v;
+    std::size_t n = 40;
+    while (n > 0 && (static_cast<unsigned char>(v[n]) & 0xC0) == 0x80) --n;
+    return v.substr(0, n) + "...";
   }
 
   const rule_set_data& data_;

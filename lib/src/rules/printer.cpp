@@ -101,8 +101,7 @@ class printer {
       alternatives(boost::get<x3::forward_ast<ast::alternatives>>(it.body).get());
       out_ += ')';
     }
-    for (char c : it.quant)
-      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') out_ += c;
+    out_ += ast::quantifier_text(it.quant);
   }
 
   void or_test(const ast::or_test& t) {
