@@ -16,11 +16,11 @@
 // --quick: 1 MB in memory and 1,3 MB files, for a smoke test in ctest.
 #include <fcntl.h>
 #include <sys/resource.h>
-#include <time.h>
 #include <sys/wait.h>
-#include <unistd.h>
+#include <time.h>
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -307,8 +307,8 @@ int main(int argc, char** argv) {
   const fs::path tmp =
       fs::temp_directory_path() / ("svpol_bench_" + std::to_string(::getpid()) + ".jsonl");
   int failed = 0;
-  std::printf("\n%-22s %8s %8s %8s %8s %10s\n", "svpol extract (child)", "MB", "wall s",
-              "MB/s", "CPU s", "peak RSS");
+  std::printf("\n%-22s %8s %8s %8s %8s %10s\n", "svpol extract (child)", "MB", "wall s", "MB/s",
+              "CPU s", "peak RSS");
   auto show = [&](const char* name, double file_mb, const child_run& r) {
     std::printf("%-22s %8.1f %8.1f %8.2f %8.1f %7.1f MB%s\n", name, file_mb, r.secs,
                 file_mb / r.secs, r.cpu, r.rss_mb, r.status ? "  FAILED" : "");

@@ -13,8 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto sents = svpol::read_conllu(input, "fuzz.conllu");
     std::size_t prev = 0;
     for (const auto& s : sents) {
-      require(s.line >= 1 && s.line <= line_count(input), "sentence line outside the input",
-              s.line, line_count(input));
+      require(s.line >= 1 && s.line <= line_count(input), "sentence line outside the input", s.line,
+              line_count(input));
       require(s.line > prev, "sentences out of order", s.line, prev);
       require(s.tokens.size() <= s.words.size() + s.tokens.size() && !s.words.empty(),
               "a sentence without words", s.line);

@@ -28,8 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       [&](const svpol::input_error& e) {
         ++bad;
         require(e.source == "fuzz.jsonl", "error does not name the file");
-        require(e.line >= 1 && e.line <= line_count(input), "error line outside the input",
-                e.line, line_count(input));
+        require(e.line >= 1 && e.line <= line_count(input), "error line outside the input", e.line,
+                line_count(input));
         require(e.column >= 1, "error without a column");
         return true;
       },
@@ -42,8 +42,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     require(e.line == 1, "record error on another line", e.line);
     require(e.byte_offset <= input.size(), "record error byte offset outside", e.byte_offset,
             input.size());
-    require(e.column >= 1 && e.column <= input.size() + 1, "record error column outside",
-            e.column, input.size());
+    require(e.column >= 1 && e.column <= input.size() + 1, "record error column outside", e.column,
+            input.size());
   }
   return 0;
 }

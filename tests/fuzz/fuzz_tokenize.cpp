@@ -29,8 +29,8 @@ void check(const svpol::document& doc) {
   std::size_t last_begin = 0, last_end = 0;
   for (std::size_t p = 0; p <= norm.text.size(); ++p) {
     const std::size_t b = norm.map.begin_of(p), e = norm.map.end_of(p);
-    require(b <= text.size() && e <= text.size(), "normalized offset maps outside the original",
-            p, b > e ? b : e);
+    require(b <= text.size() && e <= text.size(), "normalized offset maps outside the original", p,
+            b > e ? b : e);
     require(b >= last_begin && e >= last_end, "offset map is not monotonic", p, b);
     last_begin = b;
     last_end = e;
@@ -67,8 +67,8 @@ void check(const svpol::document& doc) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x21 || c > 0x7E) continue;
     while (k < toks.size() && toks[k].span.end <= i) ++k;
-    require(k < toks.size() && toks[k].span.begin <= i, "a printable character is in no token",
-            i, c);
+    require(k < toks.size() && toks[k].span.begin <= i, "a printable character is in no token", i,
+            c);
   }
 
   const auto sents = svpol::split_sentences(doc, toks, abbrevs());

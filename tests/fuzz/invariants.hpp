@@ -50,13 +50,13 @@ inline std::size_t line_length(std::string_view s, std::size_t line) {
 // An input_error about `input` must point inside it: byte offset within, line and column (when
 // given; 0 is unknown) on an existing line, the column at most one past its end.
 inline void check_position(const svpol::input_error& e, std::string_view input) {
-  require(e.byte_offset <= input.size(), "input_error byte offset beyond the input",
-          e.byte_offset, input.size());
+  require(e.byte_offset <= input.size(), "input_error byte offset beyond the input", e.byte_offset,
+          input.size());
   if (e.line == 0) return;
   require(e.line <= line_count(input), "input_error line beyond the input", e.line,
           line_count(input));
-  require(e.column <= line_length(input, e.line) + 1,
-          "input_error column beyond its line", e.column, line_length(input, e.line));
+  require(e.column <= line_length(input, e.line) + 1, "input_error column beyond its line",
+          e.column, line_length(input, e.line));
   require(std::string_view(e.what()).size() > 0, "input_error without a message");
 }
 

@@ -1,12 +1,13 @@
-#include <catch2/catch.hpp>
+#include "svpol/compare.hpp"
+
 #include <algorithm>
 #include <array>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <fstream>
 #include <map>
 #include <sstream>
 
-#include "svpol/compare.hpp"
 #include "svpol/corpus.hpp"
 #include "svpol/error.hpp"
 #include "test_support.hpp"
@@ -114,7 +115,8 @@ TEST_CASE("sides of a keyness comparison", "[compare][keyness]") {
   CHECK_FALSE(svpol::side_filter::parse("2015-2024", "year").matches(doc));
 }
 
-TEST_CASE("keyness: log-likelihood and Log Ratio as the Lancaster calculator", "[compare][keyness]") {
+TEST_CASE("keyness: log-likelihood and Log Ratio as the Lancaster calculator",
+          "[compare][keyness]") {
   svpol::keyness k(svpol::side_filter::parse("A", "side"), svpol::side_filter::parse("B", "side"));
   const auto& pipe = svpol::test::installed().pipe;
   auto add = [&](const std::string& side, const std::string& text) {
@@ -127,7 +129,8 @@ TEST_CASE("keyness: log-likelihood and Log Ratio as the Lancaster calculator", "
   REQUIRE(k.tokens_a() == 10);
   REQUIRE(k.tokens_b() == 20);
   const auto top = k.top(10, 1.0);
-  const auto it = std::find_if(top.begin(), top.end(), [](const auto& w) { return w.lemma == "skola"; });
+  const auto it =
+      std::find_if(top.begin(), top.end(), [](const auto& w) { return w.lemma == "skola"; });
   REQUIRE(it != top.end());
   CHECK(it->a == 4);
   CHECK(it->b == 1);
@@ -146,8 +149,9 @@ TEST_CASE("the HTML report is self-contained and escapes corpus text", "[compare
   const auto a = e.pipe.run(doc);
   cmp.add(doc, a, e.ext.extract(doc, a));
   std::ostringstream out;
-  svpol::write_comparison_html(out, cmp, {{"2016\"><script>", "Commitment", "d<1>", "<script>",
-                                           "alert(1)", "</script>\"},{"}});
+  svpol::write_comparison_html(
+      out, cmp,
+      {{"2016\"><script>", "Commitment", "d<1>", "<script>", "alert(1)", "</script>\"},{"}});
   const std::string html = out.str();
   CHECK(html.find("<script>") == std::string::npos);
   CHECK(html.find("&lt;script&gt;") != std::string::npos);

@@ -1,7 +1,8 @@
+#include "svpol/conllu.hpp"
+
 #include <catch2/catch.hpp>
 #include <sstream>
 
-#include "svpol/conllu.hpp"
 #include "svpol/error.hpp"
 #include "test_support.hpp"
 
@@ -44,7 +45,8 @@ TEST_CASE("malformed CoNLL-U names file and line", "[conllu]") {
 TEST_CASE("word ids that are not numbers are input errors", "[conllu][fuzz]") {
   const std::string head = "# sent_id = 1\n";
   const std::string rest = "\tx\tx\tX\t_\t_\t0\troot\t_\t_\n";
-  for (const std::string id : {"1-x", "x-2", "-", "2-1", "-1", "1x", " 1", "99999999999999999999999"}) {
+  for (const std::string id :
+       {"1-x", "x-2", "-", "2-1", "-1", "1x", " 1", "99999999999999999999999"}) {
     INFO(id);
     try {
       (void)svpol::read_conllu(head + id + rest, "f.conllu");

@@ -1,7 +1,7 @@
+#include "svpol/corpus.hpp"
+
 #include <catch2/catch.hpp>
 #include <sstream>
-
-#include "svpol/corpus.hpp"
 
 using svpol::input_error;
 
@@ -79,7 +79,8 @@ TEST_CASE("bad records can be skipped and counted", "[corpus]") {
 
 TEST_CASE("CSV follows RFC 4180", "[corpus]") {
   const auto rows = svpol::parse_csv(
-      "\xEF\xBB\xBF" "file,title,n\r\n"
+      "\xEF\xBB\xBF"
+      "file,title,n\r\n"
       "a.txt,\"Skola, vård och omsorg\",1\r\n"
       "\r\n"
       "b,\"Hon sa \"\"nej\"\"\",\n"
@@ -119,7 +120,7 @@ TEST_CASE("metadata.csv gives files metadata by name with or without extension",
       "file,year,speaker,party\n"
       "tal-1.txt,2016,\"Löfven, Stefan\",S\n"
       "tal-2,2017,,M\n"
-      "tal-3,2018\n"          // too few fields
+      "tal-3,2018\n"           // too few fields
       "tal-1.txt,2019,X,Y\n";  // named twice
   SECTION("bad rows stop the file without a handler") {
     CHECK_THROWS_AS(svpol::read_metadata_csv(csv, "metadata.csv"), input_error);
@@ -211,14 +212,15 @@ TEST_CASE("a Riksdag speech becomes a document with metadata", "[corpus]") {
 }
 
 TEST_CASE("bad Riksdag records name file, line and field", "[corpus]") {
-  const std::string json = "{\"anforandelista\": {\"anforande\": [\n" + speech +
-                           ",\n"
-                           "{\"dok_id\": \"H1\", \"anforande_nummer\": \"2\",\n"
-                           "  \"anforandetext\": null},\n"
-                           "{\"anforandetext\": \"<p>Utan id.</p>\"},\n"
-                           "7,\n"
-                           "{\"dok_id\": \"H1\", \"anforande_nummer\": 3, \"anforandetext\": \"Ok.\"}\n"
-                           "]}}";
+  const std::string json =
+      "{\"anforandelista\": {\"anforande\": [\n" + speech +
+      ",\n"
+      "{\"dok_id\": \"H1\", \"anforande_nummer\": \"2\",\n"
+      "  \"anforandetext\": null},\n"
+      "{\"anforandetext\": \"<p>Utan id.</p>\"},\n"
+      "7,\n"
+      "{\"dok_id\": \"H1\", \"anforande_nummer\": 3, \"anforandetext\": \"Ok.\"}\n"
+      "]}}";
   SECTION("skipped with a handler") {
     std::vector<input_error> errors;
     const auto docs = read_riksdag(json, &errors);

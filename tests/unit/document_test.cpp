@@ -1,6 +1,7 @@
+#include "svpol/document.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "svpol/document.hpp"
 #include "svpol/error.hpp"
 
 using svpol::document;
@@ -20,13 +21,13 @@ TEST_CASE("invalid UTF-8 names the byte offset of the first bad byte", "[documen
     std::size_t offset;
   };
   const std::vector<row> rows = {
-      {"Sm\xE5land", 2},                 // Latin-1 å
-      {"ok\n\xC3", 3},                   // truncated sequence at the end
-      {"a\xC0\xAF", 1},                  // overlong '/'
-      {"a\xED\xA0\x80", 1},              // UTF-16 surrogate
-      {"a\xF4\x90\x80\x80", 1},          // above U+10FFFF
+      {"Sm\xE5land", 2},         // Latin-1 å
+      {"ok\n\xC3", 3},           // truncated sequence at the end
+      {"a\xC0\xAF", 1},          // overlong '/'
+      {"a\xED\xA0\x80", 1},      // UTF-16 surrogate
+      {"a\xF4\x90\x80\x80", 1},  // above U+10FFFF
       {"\xFF", 0},
-      {"abc\x80", 3},                    // stray continuation byte
+      {"abc\x80", 3},  // stray continuation byte
   };
   for (const auto& r : rows) {
     CAPTURE(r.bytes);

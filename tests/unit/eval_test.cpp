@@ -1,9 +1,10 @@
 // The bars of the foundation issue, measured on the UD Swedish dev treebanks in ../shared/ud.
+#include "svpol/eval.hpp"
+
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <iterator>
 
-#include "svpol/eval.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -46,8 +47,8 @@ TEST_CASE("token and sentence F1 on UD Swedish dev treebanks reach the bars", "[
     const char* file;
     double tokens, sentences;
   };
-  for (const bar& b : {bar{"sv_talbanken-ud-dev.conllu", 99.8, 97.0},
-                       bar{"sv_lines-ud-dev.conllu", 99.7, 88.5}}) {
+  for (const bar& b :
+       {bar{"sv_talbanken-ud-dev.conllu", 99.8, 97.0}, bar{"sv_lines-ud-dev.conllu", 99.7, 88.5}}) {
     const std::string path = std::string(SVPOL_SHARED_DIR) + "/ud/" + b.file;
     const auto r = svpol::evaluate_ud(read(path), path, pipe);
     INFO(b.file << ": tokens " << 100 * r.tokens.f1() << ", sentences " << 100 * r.sentences.f1());

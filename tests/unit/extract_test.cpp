@@ -89,11 +89,11 @@ TEST_CASE("brat scoring follows ANNOTATION.md", "[eval][brat]") {
       {"T4", "Problem", 60, 80, "", {}, ""},
   };
   const std::vector<span_annotation> sys = {
-      {"T1", "Commitment", 5, 10, "", {{"Strength", "medium"}}, ""},   // overlaps T1
-      {"T2", "Commitment", 12, 18, "", {}, ""},                        // T1 already taken
+      {"T1", "Commitment", 5, 10, "", {{"Strength", "medium"}}, ""},       // overlaps T1
+      {"T2", "Commitment", 12, 18, "", {}, ""},                            // T1 already taken
       {"T3", "Stakeholder", 30, 37, "", {{"Category", "authority"}}, ""},  // strict match
       {"T4", "Stakeholder", 45, 50, "", {{"Category", "public"}}, ""},     // lenient only
-      {"T5", "Problem", 81, 90, "", {}, ""},                           // touches, no overlap
+      {"T5", "Problem", 81, 90, "", {}, ""},                               // touches, no overlap
   };
   svpol::brat_scores r;
   svpol::score_brat("d", std::string(100, 'x'), gold, sys, r, true);

@@ -1,9 +1,10 @@
+#include "svpol/lexicon.hpp"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 
 #include "svpol/error.hpp"
-#include "svpol/lexicon.hpp"
 
 namespace fs = std::filesystem;
 

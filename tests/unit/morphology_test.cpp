@@ -1,10 +1,12 @@
 // Lemmas, UPOS and FEATS (svpol/morphology.hpp). Every sentence here is written for the test.
+#include "svpol/morphology.hpp"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <thread>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "annotate/apertium.hpp"
@@ -13,7 +15,6 @@
 #include "svpol/error.hpp"
 #include "svpol/eval.hpp"
 #include "svpol/lexicon.hpp"
-#include "svpol/morphology.hpp"
 #include "svpol/pipeline.hpp"
 
 namespace {
@@ -140,13 +141,11 @@ TEST_CASE("unknown compounds are lemmatized on their head", "[morphology]") {
   check_rows({
       {"Vi läste om hållbarhetskommissionen i går.", "hållbarhetskommissionen",
        "hållbarhetskommission", "NOUN"},
-      {"Det är ett brottsförebyggande arbete.", "brottsförebyggande", "brottsförebyggande",
-       "ADJ"},
+      {"Det är ett brottsförebyggande arbete.", "brottsförebyggande", "brottsförebyggande", "ADJ"},
       // Made up: solpanel + s + bidrag, plural definite.
       {"Hon sökte solpanelsbidragen.", "solpanelsbidragen", "solpanelsbidrag", "NOUN"},
       // Made up: cykel + väg + s + utredning + -arna.
-      {"Vi läste cykelvägsutredningarna.", "cykelvägsutredningarna", "cykelvägsutredning",
-       "NOUN"},
+      {"Vi läste cykelvägsutredningarna.", "cykelvägsutredningarna", "cykelvägsutredning", "NOUN"},
       // After a hyphen the first part is kept as written.
       {"Vi stöder EU-medlemskapet.", "EU-medlemskapet", "EU-medlemskap", "NOUN"},
   });
@@ -181,9 +180,7 @@ TEST_CASE("names at the start of a sentence", "[morphology]") {
   SECTION("an unknown first name before a surname") {
     check_rows({{"Zlorbin Zmirtsson talade.", "Zlorbin", "Zlorbin", "PROPN"}});
   }
-  SECTION("acronyms") {
-    check_rows({{"XSLT används ofta.", "XSLT", "XSLT", "PROPN"}});
-  }
+  SECTION("acronyms") { check_rows({{"XSLT används ofta.", "XSLT", "XSLT", "PROPN"}}); }
 }
 
 TEST_CASE("an unknown word before a noun is an adjective", "[morphology]") {
@@ -202,9 +199,10 @@ TEST_CASE("participles get their UD lemma", "[morphology]") {
   using svpol::detail::participle_lemma;
   struct {
     const char *form, *verb, *lemma;
-  } rows[] = {{"ökat", "öka", "ökad"},       {"ökade", "öka", "ökad"},  {"taget", "ta", "tagen"},
-              {"slutna", "sluta", "sluten"}, {"sett", "se", "sedd"},    {"satt", "sätta", "satt"},
-              {"sänkta", "sänka", "sänkt"},  {"byggt", "bygga", "byggd"}, {"valda", "välja", "vald"}};
+  } rows[] = {
+      {"ökat", "öka", "ökad"},       {"ökade", "öka", "ökad"},    {"taget", "ta", "tagen"},
+      {"slutna", "sluta", "sluten"}, {"sett", "se", "sedd"},      {"satt", "sätta", "satt"},
+      {"sänkta", "sänka", "sänkt"},  {"byggt", "bygga", "byggd"}, {"valda", "välja", "vald"}};
   for (const auto& r : rows) {
     INFO(r.form);
     CHECK(participle_lemma(r.form, r.verb) == r.lemma);
@@ -359,7 +357,8 @@ TEST_CASE("a missing analyser is an input error naming the package", "[morpholog
 }
 
 TEST_CASE("lt-proc output lines are parsed", "[morphology]") {
-  const auto a = svpol::detail::parse_apertium_line("^kom/komma<vblex><imp>/komma<vblex><past><actv>$");
+  const auto a =
+      svpol::detail::parse_apertium_line("^kom/komma<vblex><imp>/komma<vblex><past><actv>$");
   REQUIRE(a.readings.size() == 2);
   CHECK(a.readings[1].lemma == "komma");
   CHECK(a.readings[1].has("past"));
@@ -372,7 +371,8 @@ TEST_CASE("the tagger is safe to share between threads", "[morphology]") {
   std::vector<std::thread> threads;
   std::vector<std::string> lemmas(4);
   for (std::size_t i = 0; i < lemmas.size(); ++i)
-    threads.emplace_back([&, i] { lemmas[i] = word("Myndigheternas ansvar växer.", "Myndigheternas").lemma; });
+    threads.emplace_back(
+        [&, i] { lemmas[i] = word("Myndigheternas ansvar växer.", "Myndigheternas").lemma; });
   for (auto& t : threads) t.join();
   for (const auto& l : lemmas) CHECK(l == "myndighet");
 }

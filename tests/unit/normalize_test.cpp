@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "svpol/normalize.hpp"
+
+#include <catch2/catch.hpp>
 
 using svpol::byte_span;
 using svpol::normalize;
@@ -11,22 +11,33 @@ TEST_CASE("normalization rules", "[normalize]") {
   };
   const std::vector<row> rows = {
       {"Polisen", "Polisen"},
-      {"omra\xCC\x8A" "den", "områden"},                  // decomposed å becomes one code point
-      {"sam\xC2\xAD" "hället", "samhället"},               // soft hyphen
-      {"20\xC2\xA0" "000 kr", "20 000 kr"},                // no-break space
-      {"a\xE2\x80\xAF" "b\xE2\x80\x89" "c", "a b c"},      // narrow and thin spaces
-      {"ord\xE2\x80\x8B" "delning", "orddelning"},         // zero-width space
-      {"sam-\nhället", "samhället"},                       // layout hyphenation
+      {"omra\xCC\x8A"
+       "den",
+       "områden"},  // decomposed å becomes one code point
+      {"sam\xC2\xAD"
+       "hället",
+       "samhället"},  // soft hyphen
+      {"20\xC2\xA0"
+       "000 kr",
+       "20 000 kr"},  // no-break space
+      {"a\xE2\x80\xAF"
+       "b\xE2\x80\x89"
+       "c",
+       "a b c"},  // narrow and thin spaces
+      {"ord\xE2\x80\x8B"
+       "delning",
+       "orddelning"},                 // zero-width space
+      {"sam-\nhället", "samhället"},  // layout hyphenation
       {"sam-  \r\n  hället", "samhället"},
-      {"sam- rådsprocess", "samrådsprocess"},              // a converter left one space
-      {"EU-\nmedlemskap", "EU-medlemskap"},                // a real hyphen after a capital
+      {"sam- rådsprocess", "samrådsprocess"},  // a converter left one space
+      {"EU-\nmedlemskap", "EU-medlemskap"},    // a real hyphen after a capital
       {"1990-\ntalet", "1990-talet"},
       {"barn-\noch ungdomsfrågor", "barn-\noch ungdomsfrågor"},  // suspended compound
       {"barn- och ungdomsfrågor", "barn- och ungdomsfrågor"},
-      {"stort\n\nnätverk", "stort\n\nnätverk"},            // paragraph: nothing rejoined
+      {"stort\n\nnätverk", "stort\n\nnätverk"},  // paragraph: nothing rejoined
       {"slut-\n\nbörjan", "slut-\n\nbörjan"},
-      {"Sida 1\fSida 2", "Sida 1\nSida 2"},                // form feed from pdftotext
-      {"rad\xE2\x80\xA8rad", "rad\nrad"},                  // line separator
+      {"Sida 1\fSida 2", "Sida 1\nSida 2"},  // form feed from pdftotext
+      {"rad\xE2\x80\xA8rad", "rad\nrad"},    // line separator
       {"\u201CCitat\u201D \u2013 svar", "\u201CCitat\u201D \u2013 svar"},  // kept as they are
   };
   for (const auto& r : rows) {
@@ -42,11 +53,15 @@ TEST_CASE("normalized spans map back to the original", "[normalize]") {
     CHECK(n.to_original(3, 6) == byte_span{3, 6});
   }
   SECTION("a word with a soft hyphen covers it") {
-    const std::string in = "Det sam\xC2\xAD" "hället vi vill ha";
+    const std::string in =
+        "Det sam\xC2\xAD"
+        "hället vi vill ha";
     const auto n = normalize(in);
     const auto word = n.text.find("samhället");
     const auto s = n.to_original(word, word + std::string("samhället").size());
-    CHECK(in.substr(s.begin, s.size()) == "sam\xC2\xAD" "hället");
+    CHECK(in.substr(s.begin, s.size()) ==
+          "sam\xC2\xAD"
+          "hället");
     const auto after = n.text.find("vi");
     CHECK(n.to_original(after, after + 2) == byte_span{in.find("vi"), in.find("vi") + 2});
   }
@@ -57,7 +72,9 @@ TEST_CASE("normalized spans map back to the original", "[normalize]") {
     CHECK(in.substr(s.begin, s.size()) == "sam-\nhälle");
   }
   SECTION("a composed letter maps to its whole decomposition") {
-    const std::string in = "a\xCC\x8A" "r";  // å decomposed, then r
+    const std::string in =
+        "a\xCC\x8A"
+        "r";  // å decomposed, then r
     const auto n = normalize(in);
     REQUIRE(n.text == "år");
     CHECK(n.to_original(0, 2) == byte_span{0, 3});
@@ -68,8 +85,9 @@ TEST_CASE("normalized spans map back to the original", "[normalize]") {
 TEST_CASE("case folding", "[normalize]") {
   CHECK(svpol::fold_case("POLISEN") == "polisen");
   CHECK(svpol::fold_case("ÅÄÖÉ") == "åäöé");
-  CHECK(svpol::fold_case("Stra\xC3\x9F" "e") == "strasse");
-  CHECK(svpol::fold_case("A\xCC\x8A") == "å");  // NFC after folding
-  CHECK(svpol::fold_case("ÀÉÖØÞ×÷ÿ") == "àéöøþ×÷ÿ");  // the Latin-1 fast path
+  CHECK(svpol::fold_case("Stra\xC3\x9F"
+                         "e") == "strasse");
+  CHECK(svpol::fold_case("A\xCC\x8A") == "å");            // NFC after folding
+  CHECK(svpol::fold_case("ÀÉÖØÞ×÷ÿ") == "àéöøþ×÷ÿ");      // the Latin-1 fast path
   CHECK(svpol::fold_case("ÖSTERSUNDΣ") == "östersundσ");  // and beyond it
 }

@@ -2,7 +2,6 @@
 // these tests: each rule once with a sentence it must find, and the exclusions of
 // ANNOTATION.md ("Does not count") that it must leave alone.
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -39,8 +38,8 @@ TEST_CASE("commitment rules find the speaker's side binding itself", "[rules][co
   const positive table[] = {
       {"Jag kommer att se över reglerna för bidraget.", "commitment.strong", "strong", "action",
        "speaker", ""},
-      {"Vi ska sänka skatten för pensionärer.", "commitment.strong", "strong", "action",
-       "own-side", ""},
+      {"Vi ska sänka skatten för pensionärer.", "commitment.strong", "strong", "action", "own-side",
+       ""},
       {"Regeringen kommer stå fast vid sin linje.", "commitment.strong", "strong", "action",
        "own-side", ""},
       {"Vi kommer att behöva bygga fler vägar.", "commitment.strong_need", "medium", "action",
@@ -49,8 +48,7 @@ TEST_CASE("commitment rules find the speaker's side binding itself", "[rules][co
        "action", "own-side", ""},
       {"Jag tänker ta upp saken med kommunerna.", "commitment.medium", "medium", "action",
        "speaker", ""},
-      {"Vi vill bygga fler bostäder i norr.", "commitment.weak", "weak", "action", "own-side",
-       ""},
+      {"Vi vill bygga fler bostäder i norr.", "commitment.weak", "weak", "action", "own-side", ""},
       {"Vi kommer inte att höja bensinskatten.", "commitment.negative", "strong", "action",
        "own-side", "negative"},
       {"Vi vill inte låta skolorna förfalla.", "commitment.negative_weak", "weak", "action",
@@ -59,16 +57,15 @@ TEST_CASE("commitment rules find the speaker's side binding itself", "[rules][co
        "own-side", ""},
       {"Samtidigt behöver vi stärka vården.", "commitment.medium_inverted", "medium", "action",
        "own-side", ""},
-      {"Därför vill vi minska köerna.", "commitment.weak_inverted", "weak", "action",
-       "own-side", ""},
+      {"Därför vill vi minska köerna.", "commitment.weak_inverted", "weak", "action", "own-side",
+       ""},
       {"Sådant kommer vi aldrig tolerera.", "commitment.negative_inverted", "strong", "action",
        "own-side", "negative"},
       {"Den vägen får vi aldrig gå.", "commitment.negative_inverted_medium", "medium", "action",
        "own-side", "negative"},
-      {"Vi skärper straffen för vapenbrott.", "commitment.act", "strong", "action", "own-side",
-       ""},
-      {"Därför inrättar vi en ny myndighet för cybersäkerhet.", "commitment.act_inverted",
-       "strong", "action", "own-side", ""},
+      {"Vi skärper straffen för vapenbrott.", "commitment.act", "strong", "action", "own-side", ""},
+      {"Därför inrättar vi en ny myndighet för cybersäkerhet.", "commitment.act_inverted", "strong",
+       "action", "own-side", ""},
       {"Vi viker inte för hoten.", "commitment.refusal", "strong", "action", "own-side",
        "negative"},
       {"Vi arbetar nu med en ny plan för äldreomsorgen.", "commitment.work", "medium", "action",
@@ -85,35 +82,34 @@ TEST_CASE("commitment rules find the speaker's side binding itself", "[rules][co
        "strong", "action", "own-side", ""},
       {"Regeringen fattade i dag beslut om att stänga gränsen.", "commitment.decision_taken",
        "strong", "action", "own-side", ""},
-      {"Regeringen ger Skolverket i uppdrag att utreda betygen.", "commitment.assignment",
-       "strong", "action", "own-side", ""},
+      {"Regeringen ger Skolverket i uppdrag att utreda betygen.", "commitment.assignment", "strong",
+       "action", "own-side", ""},
       {"I dag ger regeringen Skolverket i uppdrag att utreda betygen.",
        "commitment.assignment_inverted", "strong", "action", "own-side", ""},
       {"Vi är beredda att sänka avgiften.", "commitment.resolve_weak", "weak", "action", "", ""},
       {"Vi är fast beslutna att vända utvecklingen.", "commitment.resolve_strong", "strong",
        "action", "", ""},
-      {"Det är självklart att vi måste agera snabbare.", "commitment.evaluated", "medium",
-       "action", "own-side", ""},
+      {"Det är självklart att vi måste agera snabbare.", "commitment.evaluated", "medium", "action",
+       "own-side", ""},
       {"Det är viktigt att vi ska skydda kusten.", "commitment.evaluated_strong", "strong",
        "action", "own-side", ""},
-      {"Utredningen ska redovisa sitt uppdrag i juni.", "commitment.body_plan", "strong",
-       "action", "own-side", ""},
-      {"Skolan ska vara en trygg plats.", "commitment.body_goal", "strong", "goal", "own-side",
-       ""},
+      {"Utredningen ska redovisa sitt uppdrag i juni.", "commitment.body_plan", "strong", "action",
+       "own-side", ""},
+      {"Skolan ska vara en trygg plats.", "commitment.body_goal", "strong", "goal", "own-side", ""},
       {"I vårt land ska barn kunna växa upp i trygghet.", "commitment.goal_inverted", "strong",
        "goal", "own-side", ""},
       {"Det ska bli lättare att starta företag.", "commitment.it_shall_be", "strong", "goal",
        "own-side", ""},
-      {"Alla ska kunna lita på vården.", "commitment.everyone_can", "strong", "goal",
-       "own-side", ""},
+      {"Alla ska kunna lita på vården.", "commitment.everyone_can", "strong", "goal", "own-side",
+       ""},
       {"På landsbygden ska man kunna leva ett gott liv.", "commitment.everyone_can_inverted",
        "strong", "goal", "own-side", ""},
-      {"Utrikesdepartementet planerar för ytterligare en resa.", "commitment.plans_for",
-       "medium", "action", "own-side", ""},
+      {"Utrikesdepartementet planerar för ytterligare en resa.", "commitment.plans_for", "medium",
+       "action", "own-side", ""},
       {"Polisen kommer att öka närvaron i centrum.", "commitment.authority_plan", "strong",
        "action", "other", ""},
-      {"Nu fortsätter arbetet med att stärka beredskapen.", "commitment.work_continues",
-       "strong", "action", "own-side", ""},
+      {"Nu fortsätter arbetet med att stärka beredskapen.", "commitment.work_continues", "strong",
+       "action", "own-side", ""},
   };
   for (const auto& row : table) {
     const auto f = one_commitment(row.text);
@@ -134,8 +130,7 @@ TEST_CASE("commitment spans start at the subject and end before the punctuation"
         std::vector<std::string>{"Vi ska sänka skatten", "vi ska göra det i år"});
 }
 
-TEST_CASE("commitment rules leave what does not bind the speaker alone",
-          "[rules][commitment]") {
+TEST_CASE("commitment rules leave what does not bind the speaker alone", "[rules][commitment]") {
   const char* const negatives[] = {
       // questions
       "Avser regeringen att sänka skatten?",

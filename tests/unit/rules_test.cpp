@@ -1,5 +1,4 @@
 #include "svpol/rules.hpp"
-#include "svpol/terms.hpp"
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -11,6 +10,7 @@
 
 #include "svpol/document.hpp"
 #include "svpol/error.hpp"
+#include "svpol/terms.hpp"
 #include "svpol/tokenize.hpp"
 
 namespace {
@@ -121,8 +121,8 @@ TEST_CASE("comments inside a quantifier are skipped", "[rules][fuzz]") {
       "rule q : Problem { match [word=\"a\"]{2 # two, 9\n, # or more\n 3}; }", "t.svr");
   CHECK(svpol::rules::dump(r) == "rule q : Problem {\n  match [word=\"a\"]{2,3};\n}\n");
   // A lone carriage return ends a comment, as in the skipper.
-  CHECK(svpol::rules::dump(svpol::rules::parse("rule q : Problem { match []{ # x\r1,1}; }",
-                                               "t.svr")) ==
+  CHECK(svpol::rules::dump(
+            svpol::rules::parse("rule q : Problem { match []{ # x\r1,1}; }", "t.svr")) ==
         "rule q : Problem {\n  match []{1,1};\n}\n");
   try {
     (void)svpol::rules::parse("rule b : Problem { match []{\n#\n2,1}; }", "t.svr");
@@ -179,7 +179,8 @@ TEST_CASE("rule errors name file:line:col, the column in code points", "[rules][
        "t.svr:2:18: expected 'entry' or 'class' after 'x.'"},
       {rule("[]", "  where not clause;\n"), "t.svr:2:9: 'clause' cannot be negated"},
       {rule("[]", "  where question, question;\n"), "t.svr:2:19: condition given twice"},
-      {rule("[]", "  where sometimes;\n"), "t.svr:2:9: expected 'question', 'negated', 'clause' or 'subordinate'"},
+      {rule("[]", "  where sometimes;\n"),
+       "t.svr:2:9: expected 'question', 'negated', 'clause' or 'subordinate'"},
       {"rule r : Problem { set Trend=rising; }", "t.svr:1:6: rule 'r' has no match statement"},
       {"rule r : Problem { match [] }", "t.svr:1:29: expected ';'"},
       {"rule r : Problem { match []; ",
@@ -456,9 +457,10 @@ TEST_CASE("an attribute from a capture takes the entry of a class the rule names
   auto t = toks("Regeringen ska agera .");
   const R::lexicon_hits hits = {{0, 1, "actor.government", "svpol:regeringen"},
                                 {0, 1, "actor.own_side", "own-side"}};
-  const R::matcher m(R::parse("rule c : Commitment {\n  set Actor from actor.entry;\n"
-                              "  match actor:[lex=\"actor.own_side\"] [word=\"ska\"];\n}\n",
-                              "t.svr"));
+  const R::matcher m(
+      R::parse("rule c : Commitment {\n  set Actor from actor.entry;\n"
+               "  match actor:[lex=\"actor.own_side\"] [word=\"ska\"];\n}\n",
+               "t.svr"));
   const auto found = m.match(t, 0, t.size(), hits);
   REQUIRE(found.size() == 1);
   const auto attrs = m.attributes(found[0], t, hits);

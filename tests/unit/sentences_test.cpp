@@ -1,6 +1,7 @@
+#include "svpol/sentences.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "svpol/sentences.hpp"
 #include "test_support.hpp"
 
 using svpol::test::sentences_of;
@@ -24,13 +25,17 @@ TEST_CASE("Swedish sentence rules", "[sentences]") {
   };
   const std::vector<row> rows = {
       {"Vi ska t.ex. anställa fler. Det behövs.", "Vi ska t.ex. anställa fler.|Det behövs."},
-      {"Jag träffade Dr. Svensson i går. Hon var glad.", "Jag träffade Dr. Svensson i går.|Hon var glad."},
+      {"Jag träffade Dr. Svensson i går. Hon var glad.",
+       "Jag träffade Dr. Svensson i går.|Hon var glad."},
       {"Se prop. 2019/20:1 om saken.", "Se prop. 2019/20:1 om saken."},
-      {"Boken av A. I. Rabin kom ut. Den sålde bra.", "Boken av A. I. Rabin kom ut.|Den sålde bra."},
+      {"Boken av A. I. Rabin kom ut. Den sålde bra.",
+       "Boken av A. I. Rabin kom ut.|Den sålde bra."},
       // an abbreviation that often ends a sentence does, before a capital
-      {"Vi köpte böcker, pennor osv. Sedan gick vi.", "Vi köpte böcker, pennor osv.|Sedan gick vi."},
+      {"Vi köpte böcker, pennor osv. Sedan gick vi.",
+       "Vi köpte böcker, pennor osv.|Sedan gick vi."},
       {"Det kostar 100 kr. Sedan tillkommer moms.", "Det kostar 100 kr.|Sedan tillkommer moms."},
-      {"Det gäller skolor, vården osv Nästa fråga är svår.", "Det gäller skolor, vården osv|Nästa fråga är svår."},
+      {"Det gäller skolor, vården osv Nästa fråga är svår.",
+       "Det gäller skolor, vården osv|Nästa fråga är svår."},
       // question and exclamation marks before a lowercase continuation
       {"Vem sa ni? sa Auster. Han log.", "Vem sa ni? sa Auster.|Han log."},
       {"Vad vill du? Det vet jag inte.", "Vad vill du?|Det vet jag inte."},
@@ -42,15 +47,19 @@ TEST_CASE("Swedish sentence rules", "[sentences]") {
       {"Herr talman! Jag vill tacka för frågan.", "Herr talman! Jag vill tacka för frågan."},
       {"Det var fel! Jag ber om ursäkt.", "Det var fel!|Jag ber om ursäkt."},
       // a sentence may begin with a number
-      {"Det gällde barn under 10 år. 5-åringarna var flest.", "Det gällde barn under 10 år.|5-åringarna var flest."},
+      {"Det gällde barn under 10 år. 5-åringarna var flest.",
+       "Det gällde barn under 10 år.|5-åringarna var flest."},
       // list and footnote numbers
       {"1. Inledning\n2. Bakgrund", "1. Inledning|2. Bakgrund"},
       {"Det har ökat. 3 3. Se SCB:s rapport.", "Det har ökat. 3|3. Se SCB:s rapport."},
       // hard-wrapped lines and layout breaks are not sentence breaks
-      {"Vi kommer att ta fram\nförslag under våren.", "Vi kommer att ta fram\nförslag under våren."},
-      {"staden har tillgång till ett stort\n\nnätverk av experter.", "staden har tillgång till ett stort\n\nnätverk av experter."},
+      {"Vi kommer att ta fram\nförslag under våren.",
+       "Vi kommer att ta fram\nförslag under våren."},
+      {"staden har tillgång till ett stort\n\nnätverk av experter.",
+       "staden har tillgång till ett stort\n\nnätverk av experter."},
       // headings, datelines and signatures are their own sentences
-      {"## Svar på interpellation\n\nVi arbetar nu.\n\nStockholm den 20 april 2016\n\nKarin Wanngård",
+      {"## Svar på interpellation\n\nVi arbetar nu.\n\nStockholm den 20 april 2016\n\nKarin "
+       "Wanngård",
        "## Svar på interpellation|Vi arbetar nu.|Stockholm den 20 april 2016|Karin Wanngård"},
       {"# Rubrik\nText som följer.", "# Rubrik|Text som följer."},
       {"Vi ska:\n- bygga skolor\n- anställa lärare", "Vi ska:|- bygga skolor|- anställa lärare"},
@@ -66,8 +75,8 @@ TEST_CASE("Swedish sentence rules", "[sentences]") {
 }
 
 TEST_CASE("paragraphs are numbered above sentences", "[sentences]") {
-  const auto doc = svpol::document::from_utf8(
-      "Ett. Två.\n\nTre har ett stort\n\nnätverk. Fyra.\n\nFem.", "t");
+  const auto doc =
+      svpol::document::from_utf8("Ett. Två.\n\nTre har ett stort\n\nnätverk. Fyra.\n\nFem.", "t");
   const auto toks = svpol::tokenize(doc);
   const auto sents = svpol::split_sentences(doc, toks);
   std::vector<std::size_t> paras;

@@ -1,6 +1,7 @@
+#include "svpol/tokenize.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "svpol/tokenize.hpp"
 #include "test_support.hpp"
 
 using svpol::test::forms;
@@ -14,12 +15,14 @@ TEST_CASE("Swedish tokenization follows UD conventions", "[tokenize]") {
   const std::vector<row> rows = {
       // abbreviations keep their period
       {"Vi ska t.ex. se över s.k. trygghetsvärdar.", "Vi|ska|t.ex.|se|över|s.k.|trygghetsvärdar|."},
-      {"Det gäller bl.a. skolan, dvs. alla barn m.m.", "Det|gäller|bl.a.|skolan|,|dvs.|alla|barn|m.m."},
+      {"Det gäller bl.a. skolan, dvs. alla barn m.m.",
+       "Det|gäller|bl.a.|skolan|,|dvs.|alla|barn|m.m."},
       {"Från fr.o.m. i morgon t.o.m. fredag.", "Från|fr.o.m.|i|morgon|t.o.m.|fredag|."},
       {"Se prop. 2019/20:1 kap. 3.", "Se|prop.|2019/20:1|kap.|3|."},
       {"Mötet börjar kl. 14.00 i sal nr 3.", "Mötet|börjar|kl.|14.00|i|sal|nr|3|."},
       {"Det kostar ca 300 kr per år.", "Det|kostar|ca|300|kr|per|år|."},
-      {"Anf. 23 Justitieminister MORGAN JOHANSSON (S):", "Anf.|23|Justitieminister|MORGAN|JOHANSSON|(|S|)|:"},
+      {"Anf. 23 Justitieminister MORGAN JOHANSSON (S):",
+       "Anf.|23|Justitieminister|MORGAN|JOHANSSON|(|S|)|:"},
       {"T.ex. skolor.", "T.ex.|skolor|."},
       // spaced abbreviations and initials
       {"Det gäller bl. a. skolan.", "Det|gäller|bl.|a.|skolan|."},
@@ -28,14 +31,18 @@ TEST_CASE("Swedish tokenization follows UD conventions", "[tokenize]") {
       {"Han skrev ett bidrag.", "Han|skrev|ett|bidrag|."},
       {"Vi tog kaffe i kaffekap.", "Vi|tog|kaffe|i|kaffekap|."},
       // hyphenated and suspended compounds
-      {"LO-SAF-uppgörelsen och EU-medlemskap på 1990-talet", "LO-SAF-uppgörelsen|och|EU-medlemskap|på|1990-talet"},
+      {"LO-SAF-uppgörelsen och EU-medlemskap på 1990-talet",
+       "LO-SAF-uppgörelsen|och|EU-medlemskap|på|1990-talet"},
       {"1-åringarnas hälsa", "1-åringarnas|hälsa"},
       {"barn- och ungdomsfrågor", "barn-|och|ungdomsfrågor"},
       {"kvinno-, barn- eller mansfrågor", "kvinno-|,|barn-|eller|mansfrågor"},
       {"flick- och -pojkar", "flick-|och|-pojkar"},
       // numbers
-      {"Det var 20 000 personer och 1 200 000 kronor.", "Det|var|20 000|personer|och|1 200 000|kronor|."},
-      {"Det var 20\xC2\xA0" "000 personer.", "Det|var|20 000|personer|."},  // form is normalized
+      {"Det var 20 000 personer och 1 200 000 kronor.",
+       "Det|var|20 000|personer|och|1 200 000|kronor|."},
+      {"Det var 20\xC2\xA0"
+       "000 personer.",
+       "Det|var|20 000|personer|."},  // form is normalized
       {"Andelen var 3,5 % år 2015.", "Andelen|var|3,5|%|år|2015|."},
       {"Interpellation 2016:28 och 2015/16:1.", "Interpellation|2016:28|och|2015/16:1|."},
       {"SFS 2010:800 gäller.", "SFS|2010:800|gäller|."},
@@ -45,20 +52,26 @@ TEST_CASE("Swedish tokenization follows UD conventions", "[tokenize]") {
       {"Året 2015 200 dagar", "Året|2015|200|dagar"},  // four digits are not a thousands group
       // punctuation, links and special words
       {"Vänta... nu.", "Vänta|...|nu|."},
-      {"Läs mer på https://www.regeringen.se/tal/2016. Tack!", "Läs|mer|på|https://www.regeringen.se/tal/2016|.|Tack|!"},
+      {"Läs mer på https://www.regeringen.se/tal/2016. Tack!",
+       "Läs|mer|på|https://www.regeringen.se/tal/2016|.|Tack|!"},
       {"Mejla registrator@polisen.se i dag.", "Mejla|registrator@polisen.se|i|dag|."},
       {"Se www.riksdagen.se.", "Se|www.riksdagen.se|."},
       {"EU:s mål och S:t Eriks plan", "EU:s|mål|och|S:t|Eriks|plan"},
       {"Johanna Sjö (m) frågade", "Johanna|Sjö|(|m|)|frågade"},
       {"Marx' teorier och 'citat'", "Marx'|teorier|och|'|citat|'"},
-      {"\xE2\x80\x9DVi ska\xE2\x80\x9D, sa hon \xE2\x80\x93 och gick.", "\xE2\x80\x9D|Vi|ska|\xE2\x80\x9D|,|sa|hon|\xE2\x80\x93|och|gick|."},
+      {"\xE2\x80\x9DVi ska\xE2\x80\x9D, sa hon \xE2\x80\x93 och gick.",
+       "\xE2\x80\x9D|Vi|ska|\xE2\x80\x9D|,|sa|hon|\xE2\x80\x93|och|gick|."},
       {"Det -- sa han", "Det|--|sa|han"},
       {"1. Inledning", "1.|Inledning"},
       {"## **Svar på interpellation**", "##|**|Svar|på|interpellation|**"},  // Markdown marks
       // normalization is seen through
-      {"Sam\xC2\xAD" "hället", "Samhället"},
+      {"Sam\xC2\xAD"
+       "hället",
+       "Samhället"},
       {"ett sam-\nhälle", "ett|samhälle"},
-      {"omra\xCC\x8A" "den", "områden"},
+      {"omra\xCC\x8A"
+       "den",
+       "områden"},
   };
   for (const auto& r : rows) {
     CAPTURE(r.in);
@@ -80,13 +93,22 @@ TEST_CASE("tokens carry kinds and case-folded forms", "[tokenize]") {
 }
 
 TEST_CASE("token spans point into the original text", "[tokenize]") {
-  const std::string text = "\xEF\xBB\xBF" "Ett sam-\nhälle och\xC2\xA0" "20\xC2\xA0" "000 omra\xCC\x8A" "den.";
+  const std::string text =
+      "\xEF\xBB\xBF"
+      "Ett sam-\nhälle och\xC2\xA0"
+      "20\xC2\xA0"
+      "000 omra\xCC\x8A"
+      "den.";
   const auto doc = svpol::document::from_utf8(text, "t");
   const auto toks = svpol::tokenize(doc);
   std::vector<std::string> spans;
   for (const auto& t : toks) spans.emplace_back(doc.slice(t.span));
-  CHECK(spans == std::vector<std::string>{"Ett", "sam-\nhälle", "och", "20\xC2\xA0" "000",
-                                          "omra\xCC\x8A" "den", "."});
+  CHECK(spans == std::vector<std::string>{"Ett", "sam-\nhälle", "och",
+                                          "20\xC2\xA0"
+                                          "000",
+                                          "omra\xCC\x8A"
+                                          "den",
+                                          "."});
   CHECK(toks[4].form == "områden");
 }
 

@@ -1,3 +1,5 @@
+#include "svpol/writers.hpp"
+
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -6,7 +8,6 @@
 #include "svpol/brat.hpp"
 #include "svpol/conllu.hpp"
 #include "svpol/corpus.hpp"
-#include "svpol/writers.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -29,8 +30,7 @@ std::vector<std::string> vrt_problems(const std::string& vrt) {
     if (l.empty()) {
       problems.push_back(at + "empty line");
     } else if (l[0] == '<') {
-      if (l.back() != '>' || l.find('<', 1) != std::string::npos ||
-          l.find('>') != l.size() - 1)
+      if (l.back() != '>' || l.find('<', 1) != std::string::npos || l.find('>') != l.size() - 1)
         problems.push_back(at + "bad tag " + l);
       const bool closing = l[1] == '/';
       const std::string name = l.substr(closing ? 2 : 1, l.find_first_of(" >") - (closing ? 2 : 1));
@@ -92,8 +92,8 @@ TEST_CASE("the VRT of the sample corpus is well formed", "[writers]") {
 
 TEST_CASE("VRT escapes text and metadata and nests crossing findings", "[writers]") {
   const auto& e = svpol::test::installed();
-  const auto doc = svpol::document::from_utf8(hostile, "x\"},{<i>",
-                                              {{"party", "<S>"}, {"Dok Datum", "a&b"}});
+  const auto doc =
+      svpol::document::from_utf8(hostile, "x\"},{<i>", {{"party", "<S>"}, {"Dok Datum", "a&b"}});
   const auto a = e.pipe.run(doc);
   auto found = e.ext.extract(doc, a);
   // Two findings of different labels that cross: 0..3 and 2..5.
@@ -159,7 +159,8 @@ TEST_CASE("hostile text stays inert in JSONL, CoNLL-U and brat", "[writers]") {
     for (const auto& s : sents) {
       CHECK(!s.sent_id.empty());
       CHECK(!s.text.empty());
-      for (std::size_t i = 0; i < s.words.size(); ++i) CHECK(s.words[i].id == std::to_string(i + 1));
+      for (std::size_t i = 0; i < s.words.size(); ++i)
+        CHECK(s.words[i].id == std::to_string(i + 1));
       words += s.words.size();
     }
     CHECK(words == a.tokens.size());

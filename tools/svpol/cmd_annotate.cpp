@@ -1,4 +1,6 @@
 // svpol annotate: the whole annotated corpus, one file a document, for corpus tools.
+#include <unistd.h>
+
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -7,7 +9,6 @@
 #include <memory>
 #include <set>
 #include <sstream>
-#include <unistd.h>
 
 #include "commands.hpp"
 #include "common.hpp"
@@ -116,12 +117,16 @@ void add_annotate(CLI::App& app, int& status) {
       "annotate",
       "Write the whole annotated corpus (tokens, lemmas, word classes, findings) for other\n"
       "tools: one file a document in -o DIR, named after the document id (characters other than\n"
-      "letters, digits, - _ . become _; cut to 200 bytes; a repeated name gets -2, -3, ...).\nFormats:\n"
-      "  vrt     NAME.vrt, CWB/Korp vertical: <text id=... META...>, <paragraph id>, <sentence id>,\n"
-      "          word<TAB>lemma<TAB>pos a line, findings as regions <commitment|problem|stakeholder\n"
+      "letters, digits, - _ . become _; cut to 200 bytes; a repeated name gets -2, -3, "
+      "...).\nFormats:\n"
+      "  vrt     NAME.vrt, CWB/Korp vertical: <text id=... META...>, <paragraph id>, <sentence "
+      "id>,\n"
+      "          word<TAB>lemma<TAB>pos a line, findings as regions "
+      "<commitment|problem|stakeholder\n"
       "          rule=... attributes=|k=v| lexicon=|...|>, XML-escaped. Encode with\n"
       "          cwb-encode -x -c utf8 -P lemma -P pos -S text:0+id+<meta keys> -S paragraph:0+id\n"
-      "          -S sentence:0+id -S commitment:0+rule+attributes+lexicon (and problem, stakeholder)\n"
+      "          -S sentence:0+id -S commitment:0+rule+attributes+lexicon (and problem, "
+      "stakeholder)\n"
       "  conllu  NAME.conllu, UD CoNLL-U with the findings in MISC (Finding=B-Commitment,...)\n"
       "  brat    NAME.ann and NAME.txt for brat and INCEpTION (.ann written first)\n"
       "  jsonl   NAME.jsonl, one token a line: doc, sentence, token, start, end, form, lemma,\n"

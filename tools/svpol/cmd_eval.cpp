@@ -1,12 +1,12 @@
 // svpol eval: scores svpol against gold annotations.
 //   svpol eval ud GOLD.conllu [--json] [--errors]
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <memory>
-#include <algorithm>
-#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -38,8 +38,8 @@ void print_ud(std::ostream& out, const ud_result& r) {
   auto row = [&](const char* name, const prf& p) {
     char buf[128];
     std::snprintf(buf, sizeof buf, "%-9s     %s  %s  %s  %5zu  %6zu\n", name,
-                  pct(p.precision()).c_str(), pct(p.recall()).c_str(), pct(p.f1()).c_str(),
-                  p.gold, p.system);
+                  pct(p.precision()).c_str(), pct(p.recall()).c_str(), pct(p.f1()).c_str(), p.gold,
+                  p.system);
     out << buf;
   };
   row("tokens", r.tokens);
@@ -54,9 +54,9 @@ void print_ud(std::ostream& out, const ud_result& r) {
 
 nlohmann::ordered_json ud_json(const ud_result& r) {
   auto p = [](const prf& x) {
-    return nlohmann::ordered_json{{"precision", x.precision()}, {"recall", x.recall()},
-                                  {"f1", x.f1()},       {"gold", x.gold},
-                                  {"system", x.system}, {"correct", x.correct}};
+    return nlohmann::ordered_json{
+        {"precision", x.precision()}, {"recall", x.recall()}, {"f1", x.f1()}, {"gold", x.gold},
+        {"system", x.system},         {"correct", x.correct}};
   };
   nlohmann::ordered_json j;
   j["tokens"] = p(r.tokens);
@@ -95,9 +95,9 @@ void print_brat(std::ostream& out, const brat_scores& r) {
 
 nlohmann::ordered_json brat_json(const brat_scores& r) {
   auto p = [](const prf& x) {
-    return nlohmann::ordered_json{{"precision", x.precision()}, {"recall", x.recall()},
-                                  {"f1", x.f1()},       {"gold", x.gold},
-                                  {"system", x.system}, {"correct", x.correct}};
+    return nlohmann::ordered_json{
+        {"precision", x.precision()}, {"recall", x.recall()}, {"f1", x.f1()}, {"gold", x.gold},
+        {"system", x.system},         {"correct", x.correct}};
   };
   nlohmann::ordered_json j;
   j["documents"] = r.documents;

@@ -1,10 +1,11 @@
 // svpol extract: commitments, problem statements and stakeholder mentions.
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
-#include <unistd.h>
 
 #include "commands.hpp"
 #include "common.hpp"

@@ -1,9 +1,9 @@
 // svpol query: concordances (KWIC) of a CQP query, or of the findings of one label.
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
-#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "common.hpp"
@@ -80,8 +80,8 @@ void add_query(CLI::App& app, int& status) {
             for (const auto& [b, e] : ranges) {
               const kwic_line k = make_kwic(doc, a, b, e, opts->width);
               if (opts->format == "jsonl") {
-                nlohmann::ordered_json j = {{"doc", doc.id()}, {"start", k.start},
-                                            {"end", k.end},    {"left", k.left},
+                nlohmann::ordered_json j = {{"doc", doc.id()},  {"start", k.start},
+                                            {"end", k.end},     {"left", k.left},
                                             {"match", k.match}, {"right", k.right}};
                 nlohmann::ordered_json m = nlohmann::ordered_json::object();
                 for (const auto& [key, v] : doc.meta()) m[key] = v;

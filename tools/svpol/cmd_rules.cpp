@@ -1,6 +1,7 @@
 // svpol rules: checks and prints rule sets.
-//   svpol rules check [DIR] [--terms DIR | --classes FILE]   exit 0 when all rules are valid, else 2
-//   svpol rules dump  [DIR] [--terms DIR | --classes FILE]   the rules in canonical form, on stdout
+//   svpol rules check [DIR] [--terms DIR | --classes FILE]   exit 0 when all rules are valid, else
+//   2 svpol rules dump  [DIR] [--terms DIR | --classes FILE]   the rules in canonical form, on
+//   stdout
 #include <filesystem>
 #include <iostream>
 #include <memory>

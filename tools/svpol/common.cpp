@@ -1,5 +1,7 @@
 #include "common.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
@@ -11,7 +13,6 @@
 #include <map>
 #include <optional>
 #include <sstream>
-#include <unistd.h>
 
 #include "svpol/corpus.hpp"
 #include "svpol/error.hpp"
@@ -28,9 +29,10 @@ void add_lexicon_option(CLI::App& cmd, common_options& opts) {
 }
 
 void add_input_options(CLI::App& cmd, common_options& opts) {
-  cmd.add_flag("--skip-bad", opts.skip_bad,
-               "Go on past bad records of JSONL, Riksdag JSON and metadata.csv (each is reported; the "
-               "exit code is still 2)");
+  cmd.add_flag(
+      "--skip-bad", opts.skip_bad,
+      "Go on past bad records of JSONL, Riksdag JSON and metadata.csv (each is reported; the "
+      "exit code is still 2)");
   cmd.add_option("--max-doc-mb", opts.max_doc_mb,
                  "Larger documents are reported and skipped, so one cannot take all memory")
       ->capture_default_str();
@@ -155,8 +157,7 @@ int for_each_document(const std::vector<std::string>& inputs, const common_optio
         if (!in) throw input_error("cannot open '" + csv.string() + "'", csv.string());
         table = read_metadata_csv(
             read_stream(in, csv.string()), csv.string(),
-            [&](const input_error& e) { return !(stopped = !on_bad(csv.string(), e)); },
-            &skipped);
+            [&](const input_error& e) { return !(stopped = !on_bad(csv.string(), e)); }, &skipped);
       } catch (const input_error& e) {
         if (!stopped) report(where(csv.string(), e) + ": " + e.what());
         status = bad_input;

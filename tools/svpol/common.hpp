@@ -3,7 +3,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
@@ -22,11 +21,11 @@ enum exit_code : int { ok = 0, check_failed = 1, bad_input = 2 };
 
 // Options every subcommand that reads text shares.
 struct common_options {
-  std::string lexicons;   // --lexicons DIR; empty: the default
-  std::string output;     // -o FILE; empty or "-": stdout
-  bool skip_bad = false;  // --skip-bad: go on past bad JSONL records
-  std::string rules;      // --rules DIR; empty: LEXICONS/rules
-  unsigned jobs = 0;      // -j N; 0: every core
+  std::string lexicons;         // --lexicons DIR; empty: the default
+  std::string output;           // -o FILE; empty or "-": stdout
+  bool skip_bad = false;        // --skip-bad: go on past bad JSONL records
+  std::string rules;            // --rules DIR; empty: LEXICONS/rules
+  unsigned jobs = 0;            // -j N; 0: every core
   std::size_t max_doc_mb = 64;  // --max-doc-mb: larger documents are reported and skipped
 };
 

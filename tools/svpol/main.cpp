@@ -2,7 +2,6 @@
 // Each subcommand lives in its own cmd_<verb>.cpp; this file only dispatches and maps errors
 // to exit codes (0 ok, 1 check failed, 2 usage or input error).
 #include <CLI/CLI.hpp>
-
 #include <cerrno>
 #include <csignal>
 #include <cstring>

@@ -10,7 +10,11 @@
 // any thread stops the run and is rethrown here.
 #pragma once
 
+#include <unistd.h>
+
+#include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <deque>
 #include <exception>
 #include <functional>
@@ -20,10 +24,6 @@
 #include <thread>
 #include <utility>
 #include <vector>
-
-#include <chrono>
-#include <cstdio>
-#include <unistd.h>
 
 #include "common.hpp"
 
@@ -72,8 +72,8 @@ int process_in_order(const std::vector<std::string>& inputs, const common_option
   using doc_ptr = std::shared_ptr<const document>;
   std::mutex mu;
   std::condition_variable cv;
-  std::deque<std::pair<std::size_t, doc_ptr>> todo;             // read, not yet taken
-  std::map<std::size_t, std::pair<doc_ptr, R>> done;            // processed, not yet consumed
+  std::deque<std::pair<std::size_t, doc_ptr>> todo;   // read, not yet taken
+  std::map<std::size_t, std::pair<doc_ptr, R>> done;  // processed, not yet consumed
   const std::size_t capacity = 2 * static_cast<std::size_t>(jobs);
   std::size_t in_flight = 0;  // read and not yet consumed
   bool reading = true, failed = false;

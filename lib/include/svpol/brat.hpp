@@ -20,12 +20,12 @@
 namespace svpol {
 
 struct span_annotation {
-  std::string id;     // "T3"
-  std::string label;  // "Commitment"
+  std::string id;                  // "T3"
+  std::string label;               // "Commitment"
   std::size_t begin = 0, end = 0;  // code points; for a discontinuous span, first to last
   std::string text;
   std::vector<std::pair<std::string, std::string>> attributes;  // also Reference from N lines
-  std::string rule;   // svpol's findings: the rule that made it ("" for gold)
+  std::string rule;  // svpol's findings: the rule that made it ("" for gold)
   std::string_view attribute(std::string_view key) const;
 };
 

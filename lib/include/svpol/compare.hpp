@@ -24,7 +24,9 @@ struct group_stats {
   std::map<std::string, std::size_t> stakeholder_mentions;  // by Reference, else lowercase text
   std::map<std::string, std::size_t> problem_terms;         // lemmas of the problems' nouns
   // Findings per 10,000 tokens.
-  double rate(std::size_t count) const { return tokens ? 1e4 * double(count) / double(tokens) : 0.0; }
+  double rate(std::size_t count) const {
+    return tokens ? 1e4 * double(count) / double(tokens) : 0.0;
+  }
 };
 
 class comparison {
@@ -44,10 +46,10 @@ class comparison {
 // more than the other. A side is `FROM-TO` (an inclusive numeric range of the grouping key,
 // `1994-2005`), `KEY=VALUE` (`party=S`), or a single value of the grouping key.
 struct side_filter {
-  std::string key, value;           // KEY=VALUE or a single value
+  std::string key, value;  // KEY=VALUE or a single value
   bool range = false;
-  long from = 0, to = 0;            // FROM-TO
-  std::string text;                 // as given
+  long from = 0, to = 0;  // FROM-TO
+  std::string text;       // as given
   // Parses a side; throws input_error naming it when it is none of the forms above.
   static side_filter parse(std::string_view text, const std::string& default_key);
   bool matches(const document& doc) const;

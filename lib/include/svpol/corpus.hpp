@@ -12,13 +12,12 @@
 // open data of speeches (anföranden) as JSON.
 #pragma once
 
-#include <map>
-#include <vector>
-
 #include <functional>
 #include <istream>
+#include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "svpol/document.hpp"
 #include "svpol/error.hpp"
@@ -66,7 +65,8 @@ using metadata_table = std::map<std::string, svpol::metadata>;
 // passed to `on_error` (source:line); skipped when it returns true, else thrown. A file that
 // is not UTF-8 or CSV, or a header with an empty name, throws input_error.
 metadata_table read_metadata_csv(std::string_view text, const std::string& source,
-                                 const error_handler& on_error = {}, std::size_t* skipped = nullptr);
+                                 const error_handler& on_error = {},
+                                 std::size_t* skipped = nullptr);
 
 // The metadata of `file_name` ("tal-3.txt"): the row naming "tal-3.txt" or else "tal-3";
 // nullptr when there is none.

@@ -35,7 +35,9 @@ class document {
   std::string_view meta_value(std::string_view key) const;
   const normalized_text& normalized() const { return norm_; }
 
-  std::string_view slice(byte_span s) const { return std::string_view(text_).substr(s.begin, s.size()); }
+  std::string_view slice(byte_span s) const {
+    return std::string_view(text_).substr(s.begin, s.size());
+  }
 
   // The number of code points in text() before byte `byte` (byte <= text().size()).
   std::size_t codepoint_offset(std::size_t byte) const;

@@ -5,13 +5,12 @@
 #pragma once
 
 #include <cstddef>
-#include <string>
-#include <string_view>
-#include <vector>
-
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "svpol/brat.hpp"
 #include "svpol/pipeline.hpp"
@@ -38,12 +37,12 @@ struct ud_error {
 
 struct ud_result {
   prf tokens, sentences;
-  std::size_t aligned = 0;          // tokens with the same span in gold and system
+  std::size_t aligned = 0;  // tokens with the same span in gold and system
   std::size_t lemma_correct = 0, upos_correct = 0;
   bool has_lemmas = false, has_upos = false;  // the system filled them at all
   double lemma_accuracy() const { return aligned ? double(lemma_correct) / double(aligned) : 0.0; }
   double upos_accuracy() const { return aligned ? double(upos_correct) / double(aligned) : 0.0; }
-  std::vector<ud_error> errors;     // filled when asked for
+  std::vector<ud_error> errors;  // filled when asked for
 };
 
 // Rebuilds the raw text of a CoNLL-U file (from `# newdoc`, `# newpar`, forms, SpaceAfter and
@@ -67,7 +66,8 @@ struct brat_error {
 // which gold has the attribute.
 struct brat_scores {
   prf commitment, problem, stakeholder_strict, stakeholder_lenient;
-  std::map<std::string, std::pair<std::size_t, std::size_t>> attributes;  // "Stakeholder.Category" -> correct, total
+  std::map<std::string, std::pair<std::size_t, std::size_t>>
+      attributes;  // "Stakeholder.Category" -> correct, total
   std::size_t documents = 0;
   std::vector<brat_error> errors;
   double accuracy(const std::string& key) const {
@@ -81,12 +81,13 @@ struct brat_scores {
 // Adds one document's comparison to `acc`. `text` is the document's text (for the errors'
 // context); spans are in code points of it.
 void score_brat(const std::string& doc_id, const std::string& text,
-                const std::vector<span_annotation>& gold, const std::vector<span_annotation>& system,
-                brat_scores& acc, bool collect_errors = false);
+                const std::vector<span_annotation>& gold,
+                const std::vector<span_annotation>& system, brat_scores& acc,
+                bool collect_errors = false);
 
 // The system's spans for one gold document: its name (file stem) and text.
-using brat_system = std::function<std::vector<span_annotation>(const std::string& name,
-                                                               const std::string& text)>;
+using brat_system =
+    std::function<std::vector<span_annotation>(const std::string& name, const std::string& text)>;
 
 // Scores `system` over every NAME.txt of `gold_dir` against NAME.ann (a missing .ann is no
 // annotation), in name order. Throws input_error when the directory is missing or has no

@@ -26,10 +26,10 @@ using rules::label;
 
 struct finding {
   label kind = label::commitment;
-  byte_span span;                  // bytes of document::text()
+  byte_span span;  // bytes of document::text()
   std::size_t first_token = 0, end_token = 0;
-  std::size_t sentence = 0;        // index into analysis::sentences
-  std::string rule;                // "commitment.kommer_att"
+  std::size_t sentence = 0;                                     // index into analysis::sentences
+  std::string rule;                                             // "commitment.kommer_att"
   std::vector<std::pair<std::string, std::string>> attributes;  // {"Strength", "strong"}
   std::vector<std::string> entries;  // lexicon entries used: "actor.authority:polisen"
 };

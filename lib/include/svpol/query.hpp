@@ -26,7 +26,8 @@ class query {
   static query parse(std::string_view cqp, const lexicon& lex);
 
   // Every match, sentence by sentence, leftmost and not overlapping: token ranges [b, e).
-  std::vector<std::pair<std::size_t, std::size_t>> find(const analysis& a, const lexicon& lex) const;
+  std::vector<std::pair<std::size_t, std::size_t>> find(const analysis& a,
+                                                        const lexicon& lex) const;
 
  private:
   std::shared_ptr<const rules::matcher> matcher_;

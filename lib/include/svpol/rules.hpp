@@ -89,8 +89,8 @@ bool class_matches(std::string_view hit_class, std::string_view wanted);
 // (`civilsamhällets organisationer`): tokens [begin, end), its class and entry id.
 struct lexicon_hit {
   std::size_t begin = 0, end = 0;
-  std::string cls;    // "actor.civil_society"
-  std::string entry;  // "svpol:civilsamhallet", or "" when the entry has no id
+  std::string cls;        // "actor.civil_society"
+  std::string entry;      // "svpol:civilsamhallet", or "" when the entry has no id
   std::size_t index = 0;  // the entry's index in the lexicon that found it
 };
 using lexicon_hits = std::vector<lexicon_hit>;
@@ -112,10 +112,10 @@ struct rule_info {
   label kind = label::commitment;
   int priority = 0;  // higher wins among overlapping matches of one label
   std::vector<attribute_setting> attributes;
-  tri question = tri::any;  // the sentence contains '?'
-  tri negated = tri::any;   // a negation word in the match, outside capture `span`
-  bool clause = false;      // the match crosses no clause punctuation (, ; : – — ( ))
-  tri subordinate = tri::any;  // the token before the match opens a subordinate clause
+  tri question = tri::any;            // the sentence contains '?'
+  tri negated = tri::any;             // a negation word in the match, outside capture `span`
+  bool clause = false;                // the match crosses no clause punctuation (, ; : – — ( ))
+  tri subordinate = tri::any;         // the token before the match opens a subordinate clause
   std::vector<std::string> captures;  // names, in order of first appearance
   std::string file;                   // where the rule is defined
   int line = 0;

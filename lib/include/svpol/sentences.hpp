@@ -13,19 +13,19 @@
 #include <cstddef>
 #include <vector>
 
-#include "svpol/document.hpp"
 #include "svpol/abbreviations.hpp"
+#include "svpol/document.hpp"
 #include "svpol/span.hpp"
 #include "svpol/tokenize.hpp"
 
 namespace svpol {
 
 struct sentence {
-  byte_span span;                // original bytes, first token's begin to last token's end
-  std::size_t first_token = 0;   // [first_token, end_token) in the token vector
+  byte_span span;               // original bytes, first token's begin to last token's end
+  std::size_t first_token = 0;  // [first_token, end_token) in the token vector
   std::size_t end_token = 0;
-  std::size_t paragraph = 0;     // 0-based paragraph number in the document
-  bool cut = false;              // ended by the length limit, not by a rule
+  std::size_t paragraph = 0;  // 0-based paragraph number in the document
+  bool cut = false;           // ended by the length limit, not by a rule
 };
 
 // A runaway "sentence" (a table, a list without punctuation, binary junk) is cut after this

@@ -35,10 +35,10 @@
 namespace svpol {
 
 struct term_entry {
-  std::string phrase;               // as written in the file
-  std::vector<std::string> words;   // folded (unless exact_case); "~w" matches the lemma w
-  std::string cls;                  // "actor.authority"
-  std::string id;                   // "svpol:polisen", or ""
+  std::string phrase;              // as written in the file
+  std::vector<std::string> words;  // folded (unless exact_case); "~w" matches the lemma w
+  std::string cls;                 // "actor.authority"
+  std::string id;                  // "svpol:polisen", or ""
   bool exact_case = false;
   std::vector<std::pair<std::string, std::string>> attributes;  // the other key=value pairs
   std::string file;
@@ -78,7 +78,7 @@ class term_lexicon : public rules::lexicon_classes {
                   std::size_t end) const;
   std::vector<term_entry> entries_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_first_;  // first word -> entries
-  std::vector<std::string> classes_;  // sorted, unique
+  std::vector<std::string> classes_;                                    // sorted, unique
 };
 
 }  // namespace svpol

@@ -16,8 +16,8 @@
 #include <string_view>
 #include <vector>
 
-#include "svpol/document.hpp"
 #include "svpol/abbreviations.hpp"
+#include "svpol/document.hpp"
 #include "svpol/span.hpp"
 
 namespace svpol {
@@ -26,10 +26,10 @@ enum class token_kind : std::uint8_t { word, number, punct, symbol, url, email }
 std::string_view to_string(token_kind k);
 
 struct token {
-  byte_span span;           // bytes of document::text(), the original
-  byte_span norm_span;      // bytes of document::normalized().text
-  std::string form;         // the surface as normalized: NFC, soft hyphens gone, rejoined
-  std::string norm;         // form, case-folded: what rules match against
+  byte_span span;       // bytes of document::text(), the original
+  byte_span norm_span;  // bytes of document::normalized().text
+  std::string form;     // the surface as normalized: NFC, soft hyphens gone, rejoined
+  std::string norm;     // form, case-folded: what rules match against
   token_kind kind = token_kind::word;
   bool abbreviation = false;  // ends in an abbreviation's period (`t.ex.`, `A.`)
   // Filled by later stages (lemmas and word classes); empty until then.

@@ -17,7 +17,8 @@ namespace svpol {
 
 // One finding a line: {"doc", "label", "start", "end", "text", "rule", "attributes": {...},
 // "lexicon": [...], "sentence", "meta": {...the document's metadata...}}.
-void write_findings_jsonl(std::ostream& out, const document& doc, const std::vector<finding>& found);
+void write_findings_jsonl(std::ostream& out, const document& doc,
+                          const std::vector<finding>& found);
 
 // The header line of write_findings_tsv.
 void write_findings_tsv_header(std::ostream& out);

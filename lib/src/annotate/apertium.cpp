@@ -59,8 +59,7 @@ FSTProcessor& processor_for(std::uint64_t id, const std::string& bytes,
     throw input_error("cannot load analyser '" + path.string() + "': " + e.what(), path.string());
   }
   proc->initAnalysis();
-  if (!proc->valid())
-    throw input_error("invalid analyser '" + path.string() + "'", path.string());
+  if (!proc->valid()) throw input_error("invalid analyser '" + path.string() + "'", path.string());
   if (processors.size() >= 4) processors.pop_back();
   processors.insert(processors.begin(), {id, std::move(proc)});
   return *processors.front().proc;

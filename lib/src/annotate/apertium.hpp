@@ -38,8 +38,8 @@ class apertium_analyser {
 
  private:
   std::filesystem::path path_;
-  std::string bytes_;   // the .bin file, never modified after construction
-  std::uint64_t id_;    // tells this analyser's per-thread processor from another's
+  std::string bytes_;  // the .bin file, never modified after construction
+  std::uint64_t id_;   // tells this analyser's per-thread processor from another's
 };
 
 // Parses one line of lt-proc output (`^kom/komma<vblex><past><actv>$`), for tests.

@@ -15,13 +15,16 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-std::string drop(std::string_view s, std::size_t n) { return std::string(s.substr(0, s.size() - n)); }
+std::string drop(std::string_view s, std::size_t n) {
+  return std::string(s.substr(0, s.size() - n));
+}
 
 // UD orders features alphabetically, ignoring case (`Number` before `NumType`).
 std::string join_feats(std::vector<std::string> f) {
   std::sort(f.begin(), f.end(), [](const std::string& a, const std::string& b) {
     return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-      return std::tolower(static_cast<unsigned char>(x)) < std::tolower(static_cast<unsigned char>(y));
+      return std::tolower(static_cast<unsigned char>(x)) <
+             std::tolower(static_cast<unsigned char>(y));
     });
   });
   std::string out;
@@ -35,10 +38,10 @@ std::string join_feats(std::vector<std::string> f) {
 // Cardinal numerals: Apertium tags them as quantifying determiners (`två<det><qnt>`), UD as NUM.
 bool is_numeral_lemma(std::string_view l) {
   static constexpr std::array<std::string_view, 30> words = {
-      "noll",   "två",    "tre",    "fyra",    "fem",    "sex",     "sju",     "åtta",
-      "nio",    "tio",    "elva",   "tolv",    "tretton", "fjorton", "femton", "sexton",
-      "sjutton", "arton", "nitton", "tjugo",   "trettio", "fyrtio",  "femtio",  "sextio",
-      "sjuttio", "åttio", "nittio", "hundra",  "tusen",   "hundratals"};
+      "noll",    "två",   "tre",    "fyra",   "fem",     "sex",       "sju",    "åtta",
+      "nio",     "tio",   "elva",   "tolv",   "tretton", "fjorton",   "femton", "sexton",
+      "sjutton", "arton", "nitton", "tjugo",  "trettio", "fyrtio",    "femtio", "sextio",
+      "sjuttio", "åttio", "nittio", "hundra", "tusen",   "hundratals"};
   if (std::any_of(l.begin(), l.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
   for (std::string_view w : words)
     if (ends_with(l, w)) return true;
@@ -77,11 +80,11 @@ bool begins_upper(std::string_view form) {
 
 std::uint32_t feat_bits(std::string_view feats) {
   static constexpr std::array<std::pair<std::string_view, feat_bit>, 19> table = {{
-      {"VerbForm=Inf", f_inf},  {"VerbForm=Fin", f_fin}, {"VerbForm=Sup", f_sup},
-      {"VerbForm=Part", f_part}, {"Tense=Pres", f_pres}, {"Tense=Past", f_past},
-      {"Mood=Imp", f_imp},       {"Voice=Pass", f_pass}, {"Definite=Def", f_def},
+      {"VerbForm=Inf", f_inf},   {"VerbForm=Fin", f_fin}, {"VerbForm=Sup", f_sup},
+      {"VerbForm=Part", f_part}, {"Tense=Pres", f_pres},  {"Tense=Past", f_past},
+      {"Mood=Imp", f_imp},       {"Voice=Pass", f_pass},  {"Definite=Def", f_def},
       {"Definite=Ind", f_ind},   {"Number=Sing", f_sing}, {"Number=Plur", f_plur},
-      {"Case=Gen", f_gen},       {"Case=Nom", f_nom},    {"Case=Acc", f_acc},
+      {"Case=Gen", f_gen},       {"Case=Nom", f_nom},     {"Case=Acc", f_acc},
       {"Poss=Yes", f_poss},      {"PronType=Prs", f_prs}, {"Gender=Neut", f_neut},
       {"Gender=Com", f_com},
   }};
@@ -113,12 +116,12 @@ std::string participle_lemma(std::string_view form, std::string_view verb_lemma)
   if (ends_with(f, "ad")) return std::string(f);
   if (ends_with(f, "ade")) return drop(f, 1);
   if (ends_with(f, "at")) return drop(f, 2) + "ad";
-  if (ends_with(f, "na")) return drop(f, 2) + "en";   // slutna → sluten
-  if (ends_with(f, "et")) return drop(f, 2) + "en";   // taget → tagen
+  if (ends_with(f, "na")) return drop(f, 2) + "en";  // slutna → sluten
+  if (ends_with(f, "et")) return drop(f, 2) + "en";  // taget → tagen
   if (ends_with(f, "en") || ends_with(f, "dd") || ends_with(f, "d")) return std::string(f);
-  if (ends_with(f, "da")) return drop(f, 1);          // valda → vald, uppnådda → uppnådd
+  if (ends_with(f, "da")) return drop(f, 1);  // valda → vald, uppnådda → uppnådd
   std::string base(f);
-  if (ends_with(f, "ta")) base = drop(f, 1);          // sänkta → sänkt, satta → satt
+  if (ends_with(f, "ta")) base = drop(f, 1);  // sänkta → sänkt, satta → satt
   if (ends_with(base, "tt")) {
     // `satt` (sätta) keeps its t; a vowel stem doubles d: `sett` → `sedd`, `nått` → `nådd`.
     if (ends_with(verb_lemma, "tta")) return base;
@@ -252,8 +255,8 @@ std::vector<candidate> candidates_from_apertium(std::string_view form,
 std::vector<candidate> guess_by_suffix(std::string_view w) {
   struct suffix_rule {
     std::string_view suffix;
-    std::size_t cut;         // bytes to drop from the end
-    std::string_view add;    // then append
+    std::size_t cut;       // bytes to drop from the end
+    std::string_view add;  // then append
     std::string_view upos, feats;
   };
   // Productive Swedish derivational endings, longest first within each family.
@@ -322,8 +325,8 @@ std::vector<candidate> guess_by_suffix(std::string_view w) {
           make_candidate(std::move(lemma), std::string(r.upos), std::string(r.feats))};
       // `-erade` is a past tense or a plural participle (`de kvalificerade`); the rules choose.
       if (r.suffix == "erade")
-        out.push_back(make_candidate(drop(w, 1), "ADJ",
-                                     "Case=Nom|Degree=Pos|Tense=Past|VerbForm=Part"));
+        out.push_back(
+            make_candidate(drop(w, 1), "ADJ", "Case=Nom|Degree=Pos|Tense=Past|VerbForm=Part"));
       return out;
     }
   }

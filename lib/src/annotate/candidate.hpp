@@ -41,7 +41,7 @@ bool begins_upper(std::string_view form);
 
 struct candidate {
   std::string lemma, upos, feats;
-  std::uint32_t bits = 0;  // feat_bits(feats)
+  std::uint32_t bits = 0;   // feat_bits(feats)
   bool from_table = false;  // from the exception table: its order is the default order
   bool guessed = false;     // a noun only because nothing was known about the word
   bool has(std::uint32_t b) const { return (bits & b) == b; }

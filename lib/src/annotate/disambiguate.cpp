@@ -41,9 +41,8 @@ auto upos_is(std::string_view u) {
   return [u](const candidate& c) { return c.upos == u; };
 }
 auto verb_with(std::uint32_t bits) {
-  return [bits](const candidate& c) {
-    return (c.upos == "VERB" || c.upos == "AUX") && c.has(bits);
-  };
+  return
+      [bits](const candidate& c) { return (c.upos == "VERB" || c.upos == "AUX") && c.has(bits); };
 }
 // Verbs with one of `lemmas`, which must outlive the predicate (string literals do).
 struct lemma_in {
@@ -69,9 +68,11 @@ bool is_punct(const slot& s) { return only(s, "PUNCT") || only(s, "SYM"); }
 // Words that may stand between an auxiliary and its verb: `kan inte komma`, `har redan
 // kommit`, `kan vi komma` (inverted subject).
 bool is_gap_word(const slot& s) {
-  return all(s, [](const candidate& c) {
-    return c.upos == "ADV" || c.upos == "PART" || (c.upos == "PRON" && !c.has(f_poss));
-  }) || (s.folded == "man" && can(s, "PRON"));  // `kan man få`: the pronoun, not the noun
+  return all(s,
+             [](const candidate& c) {
+               return c.upos == "ADV" || c.upos == "PART" || (c.upos == "PRON" && !c.has(f_poss));
+             }) ||
+         (s.folded == "man" && can(s, "PRON"));  // `kan man få`: the pronoun, not the noun
 }
 
 // The slot `k` words after `i` skipping gap words, within `limit` steps, or nullptr.
@@ -97,12 +98,11 @@ void proper_nouns(std::vector<slot>& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     slot& w = s[i];
     if (!can(w, "PROPN")) continue;
-    const bool guessed = std::any_of(w.cands.begin(), w.cands.end(),
-                                     [](const candidate& c) { return c.guessed; });
-    const bool name_follows = i + 1 < s.size() && s[i + 1].capitalized &&
-                              !s[i + 1].initial && can(s[i + 1], "PROPN");
-    if (w.capitalized && (!w.initial || w.name_elsewhere || w.acronym ||
-                          (guessed && name_follows)))
+    const bool guessed =
+        std::any_of(w.cands.begin(), w.cands.end(), [](const candidate& c) { return c.guessed; });
+    const bool name_follows =
+        i + 1 < s.size() && s[i + 1].capitalized && !s[i + 1].initial && can(s[i + 1], "PROPN");
+    if (w.capitalized && (!w.initial || w.name_elsewhere || w.acronym || (guessed && name_follows)))
       select(w, upos_is("PROPN"));
     else
       remove(w, upos_is("PROPN"));
@@ -126,9 +126,10 @@ void infinitive_marker(std::vector<slot>& s) {
     if (v) {
       const std::size_t vi = static_cast<std::size_t>(v - s.data());
       slot* after = next(s, vi);
-      attributive = after && any(*v, [](const candidate& c) {
-        return c.upos == "DET" || c.upos == "PRON";
-      }) && only(*after, "NOUN");
+      attributive =
+          after &&
+          any(*v, [](const candidate& c) { return c.upos == "DET" || c.upos == "PRON"; }) &&
+          only(*after, "NOUN");
       if (attributive) v = nullptr;
     }
     // An adverbial or a quotation mark may come before the infinitive (`att med viss säkerhet
@@ -148,11 +149,10 @@ void infinitive_marker(std::vector<slot>& s) {
         v = &s[j];
         break;
       }
-      const bool subject =
-          !in_pp && any(x, [](const candidate& c) {
-            return c.upos == "NOUN" || c.upos == "PROPN" || c.upos == "DET" ||
-                   (c.upos == "PRON" && c.has(f_nom));
-          });
+      const bool subject = !in_pp && any(x, [](const candidate& c) {
+        return c.upos == "NOUN" || c.upos == "PROPN" || c.upos == "DET" ||
+               (c.upos == "PRON" && c.has(f_nom));
+      });
       const bool stop = subject || is_punct(x) ||
                         (any(x, verb_with(f_fin)) && !any(x, verb_with(f_inf))) ||
                         only(x, "SCONJ") || (only(x, "CCONJ") && x.folded != "både");
@@ -177,9 +177,8 @@ void modal_auxiliaries(std::vector<slot>& s) {
     if (any(w, modal)) {
       slot* v = verb_after(s, i, 3, verb_with(f_inf));
       // Inverted order puts a noun subject between them: `nu får kommunerna bygga`.
-      if (!v && i + 2 < s.size() && all(s[i + 1], [](const candidate& c) {
-            return c.upos == "NOUN" || c.upos == "PROPN";
-          }))
+      if (!v && i + 2 < s.size() &&
+          all(s[i + 1], [](const candidate& c) { return c.upos == "NOUN" || c.upos == "PROPN"; }))
         v = verb_after(s, i + 1, 2, verb_with(f_inf));
       if (v) {
         select(w, modal);
@@ -248,21 +247,21 @@ void determiner_or_pronoun(std::vector<slot>& s) {
     // A word that is an adjective or a finite verb with a noun after it is the adjective of
     // a noun phrase: `de privilegierade grupperna`.
     const slot* nn = n && static_cast<std::size_t>(n - s.data()) + 1 < s.size() ? n + 1 : nullptr;
-    const bool adjective_then_noun = n && nn && can(*n, "ADJ") && can(*nn, "NOUN") &&
-                                     all(*nn, is_nominal);
+    const bool adjective_then_noun =
+        n && nn && can(*n, "ADJ") && can(*nn, "NOUN") && all(*nn, is_nominal);
     const bool np_follows =
         n && (n->folded == "här" || n->folded == "där" || adjective_then_noun ||
-              (total && any(*n, [](const candidate& c) {
-                 return c.upos == "DET" || (c.upos == "PRON" && c.has(f_poss));
-               })) ||
+              (total && any(*n,
+                            [](const candidate& c) {
+                              return c.upos == "DET" || (c.upos == "PRON" && c.has(f_poss));
+                            })) ||
               (!any(*n, verb_with(f_fin)) && any(*n, [&](const candidate& c) {
-                 return is_nominal(c) && !(article && c.upos == "ADJ" && c.has(f_ind));
-               })));
+                return is_nominal(c) && !(article && c.upos == "ADJ" && c.has(f_ind));
+              })));
     // The indefinite article en/ett is a pronoun only when nothing nominal can follow: at a
     // clause end or before `av`, `som` (`en av dem`, `ett som fungerar`).
-    const bool indefinite_article = any(w, [](const candidate& c) {
-      return c.upos == "DET" && c.lemma == "en";
-    });
+    const bool indefinite_article =
+        any(w, [](const candidate& c) { return c.upos == "DET" && c.lemma == "en"; });
     if (indefinite_article) {
       const bool alone = !n || is_punct(*n) || only(*n, "VERB") || only(*n, "AUX") ||
                          n->folded == "av" || n->folded == "som";
@@ -302,9 +301,9 @@ void adjective_before_noun(std::vector<slot>& s) {
     const bool definite =
         all(n, [](const candidate& c) { return c.upos == "NOUN" && c.has(f_def); });
     const bool article = i > 0 && any(s[i - 1], [](const candidate& c) {
-      return c.upos == "DET" || c.upos == "ADJ" || c.has(f_poss) || c.has(f_gen) ||
-             c.feats.find("Degree=") != std::string::npos;
-    });
+                           return c.upos == "DET" || c.upos == "ADJ" || c.has(f_poss) ||
+                                  c.has(f_gen) || c.feats.find("Degree=") != std::string::npos;
+                         });
     if (definite && !article && any(s[i], verb_with(f_fin))) continue;
     if (can(n, "NOUN") && all(n, [](const candidate& c) { return is_nominal(c); }))
       select(s[i], upos_is("ADJ"));
@@ -322,11 +321,11 @@ void unknown_before_noun(std::vector<slot>& s) {
     if (!can(n, "NOUN") || !all(n, is_nominal) || n.cands.front().guessed) continue;
     const std::string& f = w.folded;
     const char last = f.empty() ? '\0' : f.back();
-    w.cands = {make_candidate(
-        w.cands.front().lemma, "ADJ",
-        last == 't'   ? "Case=Nom|Definite=Ind|Degree=Pos|Gender=Neut|Number=Sing"
-        : last == 'a' ? "Case=Nom|Degree=Pos"
-                      : "Case=Nom|Definite=Ind|Degree=Pos|Gender=Com|Number=Sing")};
+    w.cands = {
+        make_candidate(w.cands.front().lemma, "ADJ",
+                       last == 't'   ? "Case=Nom|Definite=Ind|Degree=Pos|Gender=Neut|Number=Sing"
+                       : last == 'a' ? "Case=Nom|Degree=Pos"
+                                     : "Case=Nom|Definite=Ind|Degree=Pos|Gender=Com|Number=Sing")};
   }
 }
 
@@ -365,8 +364,7 @@ void adverbial_adjective(std::vector<slot>& s) {
     if (any(w, [](const candidate& c) { return c.upos == "NOUN" || c.upos == "VERB"; })) continue;
     const slot* n = next(s, i);
     const bool before_noun = n && (can(*n, "NOUN") || can(*n, "PROPN"));
-    const bool before_adjective =
-        n && (only(*n, "ADJ") || only(*n, "ADV")) && !before_noun;
+    const bool before_adjective = n && (only(*n, "ADJ") || only(*n, "ADV")) && !before_noun;
     bool predicative = false;
     for (std::size_t j = i; j-- > 0;) {
       if (any(s[j], is_copula) || can(s[j], "DET")) predicative = true;
@@ -437,20 +435,20 @@ void verb_or_adjective(std::vector<slot>& s) {
     const slot* p = prev(s, i);
     const slot* n = next(s, i);
     const bool subject_before = p && (only(*p, "PROPN") || all(*p, [](const candidate& c) {
-                                   return c.upos == "PRON" && c.has(f_nom);
-                                 }));
+                                        return c.upos == "PRON" && c.has(f_nom);
+                                      }));
     // After an article, a possessive or a degree word the adjective may well precede a
     // definite noun: `de privilegierade grupperna`, `det lägst värderade arbetet`.
     const bool modified = p && any(*p, [](const candidate& c) {
-      return c.upos == "DET" || c.has(f_poss) || c.has(f_gen) ||
-             c.feats.find("Degree=") != std::string::npos;
-    });
+                            return c.upos == "DET" || c.has(f_poss) || c.has(f_gen) ||
+                                   c.feats.find("Degree=") != std::string::npos;
+                          });
     const bool subject_after =
         n && !modified &&
         (all(*n, [](const candidate& c) { return c.upos == "PRON" && c.has(f_nom); }) ||
-              all(*n, [](const candidate& c) {
-                return (c.upos == "NOUN" && c.has(f_def)) || c.upos == "PROPN";
-              }));
+         all(*n, [](const candidate& c) {
+           return (c.upos == "NOUN" && c.has(f_def)) || c.upos == "PROPN";
+         }));
     if (subject_before || subject_after) select(w, verb_with(f_fin));
   }
 }
@@ -460,8 +458,8 @@ void verb_or_adjective(std::vector<slot>& s) {
 // is predicative (`det är rätt`, `maten är slut`) unless a noun follows to head the phrase.
 void adjective_or_noun(std::vector<slot>& s) {
   static constexpr std::array<std::string_view, 14> degree = {
-      "helt", "mer", "mera", "mest", "mycket", "så", "ganska", "alltför", "synnerligen",
-      "särskilt", "nästan", "starkt", "desto", "allt"};
+      "helt",    "mer",         "mera",     "mest",   "mycket", "så",    "ganska",
+      "alltför", "synnerligen", "särskilt", "nästan", "starkt", "desto", "allt"};
   for (std::size_t i = 1; i < s.size(); ++i) {
     slot& w = s[i];
     if (!can(w, "ADJ") || !can(w, "NOUN")) continue;
@@ -489,9 +487,10 @@ void participle_or_supine(std::vector<slot>& s) {
     slot& w = s[i];
     if (!any(w, verb_with(f_sup)) || !can(w, "ADJ")) continue;
     const slot* p = prev(s, i);
-    const bool copula = p && any(*p, [](const candidate& c) {
-      return (c.upos == "AUX" || c.upos == "VERB") && (c.lemma == "vara" || c.lemma == "bli");
-    });
+    const bool copula =
+        p && any(*p, [](const candidate& c) {
+          return (c.upos == "AUX" || c.upos == "VERB") && (c.lemma == "vara" || c.lemma == "bli");
+        });
     const bool det = p && (only(*p, "DET") || only(*p, "ADP"));
     // A form that is also a past tense is that outside the perfect (`satt`: sitta, not the
     // supine of sätta, which `ha` has already claimed).
@@ -507,8 +506,8 @@ void participle_or_supine(std::vector<slot>& s) {
 // past tense (`helt utlämnade`, `verkar välanpassade`, `de lägst avlönade`).
 void participle_after_modifier(std::vector<slot>& s) {
   static constexpr std::array<std::string_view, 12> degree = {
-      "helt", "mer", "mest", "mycket", "så", "lika", "ganska", "alltför", "synnerligen",
-      "särskilt", "väl", "mindre"};
+      "helt",   "mer",     "mest",        "mycket",   "så",  "lika",
+      "ganska", "alltför", "synnerligen", "särskilt", "väl", "mindre"};
   for (std::size_t i = 1; i < s.size(); ++i) {
     slot& w = s[i];
     const auto participle = [](const candidate& c) { return c.upos == "ADJ" && c.has(f_part); };
@@ -552,9 +551,9 @@ void conditional_om(std::vector<slot>& s) {
       select(s[i], upos_is("SCONJ"));
       continue;
     }
-    const bool subject = any(s[i + 1], [](const candidate& c) {
-      return c.upos == "PRON" && c.has(f_nom);
-    }) || can(s[i + 1], "NOUN") || can(s[i + 1], "PROPN");
+    const bool subject =
+        any(s[i + 1], [](const candidate& c) { return c.upos == "PRON" && c.has(f_nom); }) ||
+        can(s[i + 1], "NOUN") || can(s[i + 1], "PROPN");
     const bool clause = subject && any(s[i + 2], verb_with(f_fin));
     select(s[i], upos_is(clause ? "SCONJ" : "ADP"));
   }
@@ -595,8 +594,8 @@ void relative_som(std::vector<slot>& s) {
         });
       };
       while (j < s.size() && np_word(s[j])) ++j;
-      const bool bare_np = j > i + 1 && (j == s.size() || is_punct(s[j]) ||
-                                         only(s[j], "ADP") || only(s[j], "CCONJ"));
+      const bool bare_np = j > i + 1 && (j == s.size() || is_punct(s[j]) || only(s[j], "ADP") ||
+                                         only(s[j], "CCONJ"));
       if (bare_np) relative = false;
     }
     if (relative) {
@@ -608,10 +607,13 @@ void relative_som(std::vector<slot>& s) {
     // likeness it marks a reduced clause and is a subordinating conjunction (`arbetar som
     // lärare`, `samma villkor som männen`), as it is before a clause (`gör som han vill`).
     const slot* n = next(s, i);
-    const bool np = n && any(*n, [](const candidate& c) {
-      return c.upos == "NOUN" || c.upos == "ADJ" || c.upos == "DET" || c.upos == "PROPN" ||
-             (c.upos == "PRON" && c.has(f_poss));
-    }) && !any(*n, verb_with(f_fin));
+    const bool np = n &&
+                    any(*n,
+                        [](const candidate& c) {
+                          return c.upos == "NOUN" || c.upos == "ADJ" || c.upos == "DET" ||
+                                 c.upos == "PROPN" || (c.upos == "PRON" && c.has(f_poss));
+                        }) &&
+                    !any(*n, verb_with(f_fin));
     const bool after_adjective = i > 0 && only(s[i - 1], "ADJ");
     select(s[i], upos_is(np && after_adjective ? "ADP" : "SCONJ"));
   }
@@ -620,8 +622,8 @@ void relative_som(std::vector<slot>& s) {
 // 13. Finite verb: a verb form still ambiguous prefers present, then past, over the rest.
 int default_rank(const candidate& c) {
   static constexpr std::array<std::string_view, 14> order = {
-      "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX",
-      "NOUN", "ADJ", "VERB", "ADV", "NUM", "PROPN", "INTJ"};
+      "PRON", "DET", "ADP",  "CCONJ", "SCONJ", "PART",  "AUX",
+      "NOUN", "ADJ", "VERB", "ADV",   "NUM",   "PROPN", "INTJ"};
   int r = static_cast<int>(order.size());
   for (std::size_t k = 0; k < order.size(); ++k)
     if (order[k] == c.upos) r = static_cast<int>(k);

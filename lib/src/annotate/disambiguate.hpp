@@ -12,12 +12,12 @@ namespace svpol::detail {
 // One token of a sentence while it is being disambiguated.
 struct slot {
   const token* tok = nullptr;
-  std::string folded;               // token::norm
-  std::vector<candidate> cands;     // never empty
-  bool initial = false;             // first word of the sentence (or after a colon or quote)
-  bool capitalized = false;         // form begins with a capital letter
-  bool name_elsewhere = false;      // the document has this form as a name inside a sentence
-  bool acronym = false;             // two capital letters or more and no small ones (`SQL`)
+  std::string folded;            // token::norm
+  std::vector<candidate> cands;  // never empty
+  bool initial = false;          // first word of the sentence (or after a colon or quote)
+  bool capitalized = false;      // form begins with a capital letter
+  bool name_elsewhere = false;   // the document has this form as a name inside a sentence
+  bool acronym = false;          // two capital letters or more and no small ones (`SQL`)
 };
 
 // Reduces every slot to a single candidate (cands[0]). The rules are applied in order, each

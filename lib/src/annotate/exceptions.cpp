@@ -13,7 +13,7 @@ namespace {
 
 bool is_upos(std::string_view u) {
   static constexpr std::array<std::string_view, 17> all = {
-      "ADJ", "ADP", "ADV", "AUX",  "CCONJ", "DET", "INTJ", "NOUN", "NUM",
+      "ADJ",  "ADP",  "ADV",   "AUX",   "CCONJ", "DET", "INTJ", "NOUN", "NUM",
       "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
   for (auto a : all)
     if (a == u) return true;
@@ -34,7 +34,8 @@ exception_table exception_table::parse(std::string_view text, const std::string&
     const std::string_view whole = line;
     b = e + 1;
     ++line_no;
-    if (const auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    if (const auto hash = line.find('#'); hash != std::string_view::npos)
+      line = line.substr(0, hash);
     while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
       line.remove_suffix(1);
     if (line.empty()) continue;

@@ -34,7 +34,6 @@ struct form_cache {
 };
 thread_local form_cache cache;
 
-
 // Swedish capitalizes names only, so a capitalized word the analyser does not know may be one;
 // the rules decide from its position. (Known words keep their class: UD tags the words of
 // multiword names by class, `Svenska Dagbladet` ADJ NOUN.) A compound whose head is written in
@@ -68,8 +67,8 @@ bool is_acronym(std::string_view form) {
 
 // Punctuation tokens that UD counts as symbols.
 bool is_symbol(const std::string& form) {
-  static const std::unordered_set<std::string> symbols = {"%", "§", "+", "=", "<", ">", "°", "€",
-                                                          "$", "£", "±", "×", "÷", "&"};
+  static const std::unordered_set<std::string> symbols = {"%", "§", "+", "=", "<", ">", "°",
+                                                          "€", "$", "£", "±", "×", "÷", "&"};
   return symbols.count(form) > 0;
 }
 
@@ -82,8 +81,8 @@ constexpr std::string_view linkers = "sea";
 // Verb particles that Swedish writes together with the verb in derived verbs (`ange`, `utgav`,
 // `tillkom`, `avslog`), longest first where one begins another.
 constexpr std::array<std::string_view, 16> verb_particles = {
-    "efter", "tillbaka", "till", "under", "upp", "över", "fram", "bort", "igen",
-    "an", "av", "ut", "in", "på", "om", "ned"};
+    "efter", "tillbaka", "till", "under", "upp", "över", "fram", "bort",
+    "igen",  "an",       "av",   "ut",    "in",  "på",   "om",   "ned"};
 
 }  // namespace
 
@@ -188,7 +187,7 @@ void tagger_impl::fill_cache(const std::vector<token>& toks) const {
   for (std::size_t k = 0; k < forms.size(); ++k) {
     readings rs = candidates_from_apertium(forms[k], found[k].readings);
     if (!rs.empty()) {
-        cache.map.emplace(forms[k], std::move(rs));
+      cache.map.emplace(forms[k], std::move(rs));
       continue;
     }
     unknown.push_back(k);

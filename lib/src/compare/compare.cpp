@@ -25,7 +25,8 @@ bool is_number(const std::string& s) {
 // The `n` largest entries of a count map, as "name (count)" joined by ", ".
 std::string top(const std::map<std::string, std::size_t>& counts, std::size_t n) {
   std::vector<std::pair<std::string, std::size_t>> v(counts.begin(), counts.end());
-  std::stable_sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(v.begin(), v.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   std::string out;
   for (std::size_t i = 0; i < v.size() && i < n; ++i)
     out += (i ? ", " : "") + v[i].first + " (" + std::to_string(v[i].second) + ")";
@@ -52,12 +53,24 @@ std::string md(std::string s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '|': out += "\\|"; break;
-      case '\n': case '\r': out += ' '; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      default: out += c;
+      case '|':
+        out += "\\|";
+        break;
+      case '\n':
+      case '\r':
+        out += ' ';
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -112,21 +125,24 @@ std::vector<const group_stats*> comparison::groups() const {
   }
   if (numeric)
     std::sort(out.begin(), out.end(), [](auto* a, auto* b) {
-      return a->group.size() != b->group.size() ? a->group.size() < b->group.size() : a->group < b->group;
+      return a->group.size() != b->group.size() ? a->group.size() < b->group.size()
+                                                : a->group < b->group;
     });
   if (none) out.push_back(none);
   return out;
 }
 
 void write_comparison_md(std::ostream& out, const comparison& cmp) {
-  out << "| " << md(cmp.key()) << " | documents | tokens | commitments | per 10k | problems | per 10k "
+  out << "| " << md(cmp.key())
+      << " | documents | tokens | commitments | per 10k | problems | per 10k "
       << "| stakeholders | per 10k | most mentioned stakeholders |\n";
   out << "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n";
   for (const group_stats* g : cmp.groups()) {
-    out << "| " << md(g->group) << " | " << g->documents << " | " << g->tokens << " | " << g->commitments
-        << " | " << fixed2(g->rate(g->commitments)) << " | " << g->problems << " | "
-        << fixed2(g->rate(g->problems)) << " | " << g->stakeholders << " | "
-        << fixed2(g->rate(g->stakeholders)) << " | " << md(top(g->stakeholder_mentions, 3)) << " |\n";
+    out << "| " << md(g->group) << " | " << g->documents << " | " << g->tokens << " | "
+        << g->commitments << " | " << fixed2(g->rate(g->commitments)) << " | " << g->problems
+        << " | " << fixed2(g->rate(g->problems)) << " | " << g->stakeholders << " | "
+        << fixed2(g->rate(g->stakeholders)) << " | " << md(top(g->stakeholder_mentions, 3))
+        << " |\n";
   }
 }
 
@@ -144,9 +160,11 @@ void write_comparison_csv(std::ostream& out, const comparison& cmp) {
     row("problems_per_10k", fixed2(g->rate(g->problems)));
     row("stakeholders", std::to_string(g->stakeholders));
     row("stakeholders_per_10k", fixed2(g->rate(g->stakeholders)));
-    for (const auto& [k, n] : g->commitment_strength) row("commitments_strength_" + k, std::to_string(n));
+    for (const auto& [k, n] : g->commitment_strength)
+      row("commitments_strength_" + k, std::to_string(n));
     for (const auto& [k, n] : g->commitment_kind) row("commitments_kind_" + k, std::to_string(n));
-    for (const auto& [k, n] : g->stakeholder_category) row("stakeholders_category_" + k, std::to_string(n));
+    for (const auto& [k, n] : g->stakeholder_category)
+      row("stakeholders_category_" + k, std::to_string(n));
   }
 }
 
@@ -202,7 +220,8 @@ void keyness::add(const document& doc, const analysis& an) {
     const std::string lemma = fold_case(t.lemma.empty() ? t.form : t.lemma);
     // Words are what has a letter (`@` or a stray mark is not one).
     if (!std::any_of(lemma.begin(), lemma.end(), [](char c) {
-          return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+          return std::isalpha(static_cast<unsigned char>(c)) ||
+                 static_cast<unsigned char>(c) >= 0x80;
         }))
       continue;
     auto& c = counts_[lemma];
@@ -261,8 +280,9 @@ std::string p_text(double p) {
 }  // namespace
 
 void write_keyness_md(std::ostream& out, const keyness& k, std::size_t n) {
-  out << "Keyness: A = " << md(k.a().text) << " (" << k.tokens_a() << " words), B = "
-      << md(k.b().text) << " (" << k.tokens_b() << " words); log-likelihood G2, p < 0.05\n\n";
+  out << "Keyness: A = " << md(k.a().text) << " (" << k.tokens_a()
+      << " words), B = " << md(k.b().text) << " (" << k.tokens_b()
+      << " words); log-likelihood G2, p < 0.05\n\n";
   out << "| lemma | freq A | freq B | per 10k A | per 10k B | G2 | p | Log Ratio | more in |\n";
   out << "|---|---:|---:|---:|---:|---:|---:|---:|---|\n";
   for (const keyword& w : k.top(n)) {
@@ -290,12 +310,23 @@ std::string html(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -325,8 +356,8 @@ void write_chart(std::ostream& out, const std::vector<const group_stats*>& group
   auto y = [&](double rate) { return top + plot_h - plot_h * rate / max_rate; };
   out << "<svg class=\"chart\" width=\"" << w << "\" height=\"" << h << "\" viewBox=\"0 0 " << w
       << ' ' << h << "\" role=\"img\" aria-label=\"rates per 10,000 words\">\n";
-  out << "<line x1=\"" << left << "\" y1=\"" << top + plot_h << "\" x2=\"" << w - right << "\" y2=\""
-      << top + plot_h << "\" stroke=\"#444\"/>\n";
+  out << "<line x1=\"" << left << "\" y1=\"" << top + plot_h << "\" x2=\"" << w - right
+      << "\" y2=\"" << top + plot_h << "\" stroke=\"#444\"/>\n";
   out << "<line x1=\"" << left << "\" y1=\"" << top << "\" x2=\"" << left << "\" y2=\""
       << top + plot_h << "\" stroke=\"#444\"/>\n";
   for (int k = 0; k <= 4; ++k) {
@@ -341,7 +372,8 @@ void write_chart(std::ostream& out, const std::vector<const group_stats*>& group
     out << "<polyline class=\"series\" data-label=\"" << labels[l] << "\" fill=\"none\" stroke=\""
         << colours[l] << "\" stroke-width=\"2\" points=\"";
     for (std::size_t i = 0; i < groups.size(); ++i)
-      out << (i ? " " : "") << num(x(i), 1) << ',' << num(y(groups[i]->rate(count_of(*groups[i], l))), 1);
+      out << (i ? " " : "") << num(x(i), 1) << ','
+          << num(y(groups[i]->rate(count_of(*groups[i], l))), 1);
     out << "\"/>\n";
     for (std::size_t i = 0; i < groups.size(); ++i) {
       const auto* g = groups[i];
@@ -366,7 +398,8 @@ void write_comparison_html(std::ostream& out, const comparison& cmp,
   out << "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<title>svpol: findings by " << html(cmp.key()) << "</title>\n<style>\n"
       << "body{font-family:sans-serif;margin:2em;max-width:70em}"
-      << "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.2em .5em}"
+      << "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.2em "
+         ".5em}"
       << "td.n{text-align:right}.kwic td{border:none;font-family:monospace;font-size:90%}"
       << ".kwic .l{text-align:right}.kwic .m{font-weight:bold}\n</style>\n</head>\n<body>\n";
   out << "<h1>Commitments, problems and stakeholders by " << html(cmp.key()) << "</h1>\n";
@@ -394,9 +427,10 @@ void write_comparison_html(std::ostream& out, const comparison& cmp,
         << "</h2>\n<table>\n<tr><th>lemma</th><th>freq A</th><th>freq B</th><th>G2</th><th>p</th>"
         << "<th>Log Ratio</th><th>more in</th></tr>\n";
     for (const keyword& w : keys->top(n_keywords))
-      out << "<tr><td>" << html(w.lemma) << "</td><td class=\"n\">" << w.a << "</td><td class=\"n\">"
-          << w.b << "</td><td class=\"n\">" << num(w.g2, 2) << "</td><td class=\"n\">" << p_text(w.p)
-          << "</td><td class=\"n\">" << num(w.log_ratio, 2) << "</td><td>"
+      out << "<tr><td>" << html(w.lemma) << "</td><td class=\"n\">" << w.a
+          << "</td><td class=\"n\">" << w.b << "</td><td class=\"n\">" << num(w.g2, 2)
+          << "</td><td class=\"n\">" << p_text(w.p) << "</td><td class=\"n\">"
+          << num(w.log_ratio, 2) << "</td><td>"
           << html(w.log_ratio > 0 ? keys->a().text : keys->b().text) << "</td></tr>\n";
     out << "</table>\n";
   }

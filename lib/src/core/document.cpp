@@ -29,7 +29,7 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
   if (c >= 0xF0 && c <= 0xF4) {
     if (left < 4 || !is_continuation(at(1)) || !is_continuation(at(2)) || !is_continuation(at(3)))
       return 0;
-    if (c == 0xF0 && at(1) < 0x90) return 0;  // overlong
+    if (c == 0xF0 && at(1) < 0x90) return 0;   // overlong
     if (c == 0xF4 && at(1) >= 0x90) return 0;  // above U+10FFFF
     return 4;
   }
@@ -105,7 +105,8 @@ std::size_t document::codepoint_offset(std::size_t byte) const {
   const std::size_t block = byte / block_size;
   if (block >= cp_blocks_.size()) {  // byte == size at a block boundary (or empty text)
     std::size_t cps = cp_blocks_.empty() ? 0 : cp_blocks_.back();
-    for (std::size_t i = (cp_blocks_.empty() ? 0 : (cp_blocks_.size() - 1) * block_size); i < byte; ++i)
+    for (std::size_t i = (cp_blocks_.empty() ? 0 : (cp_blocks_.size() - 1) * block_size); i < byte;
+         ++i)
       cps += !is_continuation(static_cast<unsigned char>(text_[i]));
     return cps;
   }

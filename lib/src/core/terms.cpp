@@ -64,8 +64,8 @@ term_lexicon term_lexicon::parse(std::string_view text, const std::string& file)
     std::string_view content = line.substr(0, line.find('#'));
     if (trim(content).empty()) continue;
     auto error = [&](std::size_t byte, std::string message) {
-      errors.push_back({file, line_no, column_of(line, byte), std::move(message),
-                        std::string(trim(line))});
+      errors.push_back(
+          {file, line_no, column_of(line, byte), std::move(message), std::string(trim(line))});
     };
     std::vector<std::pair<std::size_t, std::string_view>> cols;  // byte offset in line, text
     for (std::size_t b = 0;;) {
@@ -75,8 +75,8 @@ term_lexicon term_lexicon::parse(std::string_view text, const std::string& file)
       b = tab + 1;
     }
     if (cols.size() < 2 || cols.size() > 3) {
-      error(0, "expected PHRASE<TAB>CLASS[<TAB>ATTRIBUTES], found " +
-                   std::to_string(cols.size()) + " column(s)");
+      error(0, "expected PHRASE<TAB>CLASS[<TAB>ATTRIBUTES], found " + std::to_string(cols.size()) +
+                   " column(s)");
       continue;
     }
     term_entry e;
@@ -184,8 +184,8 @@ const term_entry& term_lexicon::entry_of(const rules::lexicon_hit& hit) const {
   return entries_.at(hit.index);
 }
 
-bool term_lexicon::matches_at(const term_entry& e, const std::vector<token>& toks,
-                              std::size_t at, std::size_t end) const {
+bool term_lexicon::matches_at(const term_entry& e, const std::vector<token>& toks, std::size_t at,
+                              std::size_t end) const {
   if (at + e.words.size() > end) return false;
   for (std::size_t k = 0; k < e.words.size(); ++k) {
     const token& t = toks[at + k];

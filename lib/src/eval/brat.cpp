@@ -58,8 +58,8 @@ std::string context_of(const std::string& text, std::size_t begin, std::size_t e
   auto at = [&](std::size_t cp) { return cps[std::min(cp, cps.size() - 1)]; };
   const std::size_t b = at(begin > 40 ? begin - 40 : 0), sb = at(begin), se = at(end),
                     e = at(end + 40);
-  std::string out = text.substr(b, sb - b) + "[" + text.substr(sb, se - sb) + "]" +
-                    text.substr(se, e - se);
+  std::string out =
+      text.substr(b, sb - b) + "[" + text.substr(sb, se - sb) + "]" + text.substr(se, e - se);
   for (char& c : out)
     if (c == '\n' || c == '\t') c = ' ';
   return out;
@@ -68,8 +68,8 @@ std::string context_of(const std::string& text, std::size_t begin, std::size_t e
 }  // namespace
 
 void score_brat(const std::string& doc_id, const std::string& text,
-                const std::vector<span_annotation>& gold, const std::vector<span_annotation>& system,
-                brat_scores& acc, bool collect_errors) {
+                const std::vector<span_annotation>& gold,
+                const std::vector<span_annotation>& system, brat_scores& acc, bool collect_errors) {
   ++acc.documents;
   for (const char* label : {"Commitment", "Problem", "Stakeholder"}) {
     std::vector<const span_annotation*> g, s;
@@ -79,8 +79,10 @@ void score_brat(const std::string& doc_id, const std::string& text,
       if (a.label == label) s.push_back(&a);
     std::sort(s.begin(), s.end(), [](auto* x, auto* y) { return x->begin < y->begin; });
     const auto lenient = pair_up(g, s, false);
-    const std::size_t matched = static_cast<std::size_t>(
-        std::count_if(lenient.begin(), lenient.end(), [](std::size_t m) { return m != static_cast<std::size_t>(-1); }));
+    const std::size_t matched =
+        static_cast<std::size_t>(std::count_if(lenient.begin(), lenient.end(), [](std::size_t m) {
+          return m != static_cast<std::size_t>(-1);
+        }));
     prf& p = std::string(label) == "Commitment" ? acc.commitment
              : std::string(label) == "Problem"  ? acc.problem
                                                 : acc.stakeholder_lenient;
@@ -91,8 +93,10 @@ void score_brat(const std::string& doc_id, const std::string& text,
       const auto strict = pair_up(g, s, true);
       acc.stakeholder_strict.gold += g.size();
       acc.stakeholder_strict.system += s.size();
-      acc.stakeholder_strict.correct += static_cast<std::size_t>(
-          std::count_if(strict.begin(), strict.end(), [](std::size_t m) { return m != static_cast<std::size_t>(-1); }));
+      acc.stakeholder_strict.correct +=
+          static_cast<std::size_t>(std::count_if(strict.begin(), strict.end(), [](std::size_t m) {
+            return m != static_cast<std::size_t>(-1);
+          }));
     }
     std::vector<char> gold_matched(g.size(), 0);
     for (std::size_t k = 0; k < s.size(); ++k) {
@@ -134,7 +138,8 @@ brat_scores evaluate_brat_dir(const std::filesystem::path& gold_dir, const brat_
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(gold_dir, ec))
-    throw input_error("gold directory '" + gold_dir.string() + "' does not exist", gold_dir.string());
+    throw input_error("gold directory '" + gold_dir.string() + "' does not exist",
+                      gold_dir.string());
   std::vector<fs::path> texts;
   for (const auto& e : fs::directory_iterator(gold_dir, ec))
     if (e.path().extension() == ".txt") texts.push_back(e.path());
@@ -148,7 +153,8 @@ brat_scores evaluate_brat_dir(const std::filesystem::path& gold_dir, const brat_
     validate_utf8(text, txt.string());
     fs::path ann = txt;
     ann.replace_extension(".ann");
-    const auto gold = read_brat(fs::exists(ann, ec) ? read_file(ann) : std::string(), ann.string(), &text);
+    const auto gold =
+        read_brat(fs::exists(ann, ec) ? read_file(ann) : std::string(), ann.string(), &text);
     score_brat(name, text, gold, system(name, text), r, collect_errors);
   }
   return r;

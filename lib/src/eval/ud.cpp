@@ -28,12 +28,18 @@ std::string decode_spaces(std::string_view v) {
       continue;
     }
     const char c = v[++i];
-    out += c == 's' ? ' ' : c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c == 'p' ? '|' : c;
+    out += c == 's'   ? ' '
+           : c == 'n' ? '\n'
+           : c == 't' ? '\t'
+           : c == 'r' ? '\r'
+           : c == 'p' ? '|'
+                      : c;
   }
   return out;
 }
 
-std::vector<gold_document> rebuild(const std::vector<conllu_sentence>& sents, const std::string& source) {
+std::vector<gold_document> rebuild(const std::vector<conllu_sentence>& sents,
+                                   const std::string& source) {
   std::vector<gold_document> docs;
   std::string pending_space;  // what follows the previous token
   for (const auto& s : sents) {
@@ -111,7 +117,9 @@ ud_result evaluate_ud(std::string_view conllu, const std::string& source, const 
       gold_spans.emplace(gt.span, true);
       const auto it = sys_tokens.find(gt.span);
       if (it == sys_tokens.end()) {
-        if (collect_errors) r.errors.push_back({"token", g.id, g.text.substr(gt.span.begin, gt.span.size()), "", context_of(g.text, gt.span)});
+        if (collect_errors)
+          r.errors.push_back({"token", g.id, g.text.substr(gt.span.begin, gt.span.size()), "",
+                              context_of(g.text, gt.span)});
         continue;
       }
       ++r.tokens.correct;

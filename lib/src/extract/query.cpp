@@ -13,7 +13,6 @@ namespace {
 // query's own line and columns.
 constexpr std::string_view prefix = "rule query : Stakeholder { match ";
 
-
 }  // namespace
 
 query query::parse(std::string_view cqp, const lexicon& lex) {

@@ -186,14 +186,18 @@ void write_brat(std::ostream& out, const document& doc, const std::vector<findin
     const std::string_view s = doc.slice(f.span);
     auto add_fragment = [&](std::size_t fb, std::size_t fe) {
       // Trim white space at the fragment's ends.
-      while (fb < fe && (doc.text()[fb] == ' ' || doc.text()[fb] == '\t' || doc.text()[fb] == '\r')) ++fb;
-      while (fe > fb && (doc.text()[fe - 1] == ' ' || doc.text()[fe - 1] == '\t' || doc.text()[fe - 1] == '\r')) --fe;
+      while (fb < fe && (doc.text()[fb] == ' ' || doc.text()[fb] == '\t' || doc.text()[fb] == '\r'))
+        ++fb;
+      while (fe > fb && (doc.text()[fe - 1] == ' ' || doc.text()[fe - 1] == '\t' ||
+                         doc.text()[fe - 1] == '\r'))
+        --fe;
       if (fe <= fb) return;
       if (!frags.empty()) {
         frags += ';';
         text += ' ';
       }
-      frags += std::to_string(doc.codepoint_offset(fb)) + " " + std::to_string(doc.codepoint_offset(fe));
+      frags +=
+          std::to_string(doc.codepoint_offset(fb)) + " " + std::to_string(doc.codepoint_offset(fe));
       text += doc.text().substr(fb, fe - fb);
     };
     for (std::size_t k = 0; k < s.size(); ++k) {

@@ -77,7 +77,7 @@ std::vector<conllu_sentence> read_conllu(std::string_view text, const std::strin
       continue;
     }
     conllu_word w;
-    std::string* cols[10] = {&w.id,   &w.form,   &w.lemma, &w.upos, &w.xpos,
+    std::string* cols[10] = {&w.id,    &w.form, &w.lemma,  &w.upos, &w.xpos,
                              &w.feats, &w.head, &w.deprel, &w.deps, &w.misc};
     std::size_t c = 0, b = 0;
     for (;; ++c) {

@@ -1,10 +1,10 @@
 #include "svpol/corpus.hpp"
 
-#include <nlohmann/json.hpp>
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ios>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 namespace svpol {
@@ -39,8 +39,9 @@ document parse_jsonl_record(std::string_view line, const std::string& source, st
     std::size_t col = 1;
     for (std::size_t i = 0; i < byte; ++i)
       col += (static_cast<unsigned char>(line[i]) & 0xC0) != 0x80;
-    throw input_error("not a JSON object: " + std::string(e.what()).substr(std::string(e.what()).find(':') + 2),
-                      source, byte, line_no, col);
+    throw input_error(
+        "not a JSON object: " + std::string(e.what()).substr(std::string(e.what()).find(':') + 2),
+        source, byte, line_no, col);
   } catch (const nlohmann::json::exception& e) {
     // A number beyond double (`1e400`) is out_of_range, not a parse_error (found by fuzzing:
     // it escaped the reader).
@@ -48,25 +49,25 @@ document parse_jsonl_record(std::string_view line, const std::string& source, st
     throw input_error("not a JSON object: " + what.substr(what.find(']') + 2), source, 0, line_no,
                       1);
   }
-  if (!j.is_object()) throw input_error("a JSONL record must be a JSON object", source, 0, line_no, 1);
+  if (!j.is_object())
+    throw input_error("a JSONL record must be a JSON object", source, 0, line_no, 1);
   const auto text = j.find("text");
-  if (text == j.end())
-    throw input_error("the record has no \"text\"", source, 0, line_no, 1);
+  if (text == j.end()) throw input_error("the record has no \"text\"", source, 0, line_no, 1);
   if (!text->is_string())
-    throw input_error("\"text\" must be a string, not " + std::string(text->type_name()), source,
-                      0, line_no, 1);
+    throw input_error("\"text\" must be a string, not " + std::string(text->type_name()), source, 0,
+                      line_no, 1);
   std::string id = fallback_id;
   if (const auto it = j.find("id"); it != j.end()) {
     if (it->is_string()) {
       // An empty id would name no file and no document in the output: it is as if absent
       // (found by fuzzing).
       if (!it->get_ref<const std::string&>().empty()) id = it->get<std::string>();
-    }
-    else if (it->is_number_integer())
+    } else if (it->is_number_integer())
       id = it->dump();
     else
-      throw input_error("\"id\" must be a string or an integer, not " + std::string(it->type_name()),
-                        source, 0, line_no, 1);
+      throw input_error(
+          "\"id\" must be a string or an integer, not " + std::string(it->type_name()), source, 0,
+          line_no, 1);
   }
   svpol::metadata meta;
   for (const auto& [key, value] : j.items()) {
@@ -103,7 +104,8 @@ std::size_t read_jsonl(std::istream& in, const std::string& source, const docume
                               " MB exceeds the limit of " + std::to_string(max_bytes / 1000000) +
                               " MB (--max-doc-mb)",
                           source, 0, line_no, 1);
-      doc.emplace(parse_jsonl_record(line, source, line_no, source + ":" + std::to_string(line_no)));
+      doc.emplace(
+          parse_jsonl_record(line, source, line_no, source + ":" + std::to_string(line_no)));
     } catch (const input_error& e) {
       if (!on_error || !on_error(e)) throw;
       ++skipped;

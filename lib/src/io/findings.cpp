@@ -7,7 +7,8 @@
 
 namespace svpol {
 
-void write_findings_jsonl(std::ostream& out, const document& doc, const std::vector<finding>& found) {
+void write_findings_jsonl(std::ostream& out, const document& doc,
+                          const std::vector<finding>& found) {
   for (const finding& f : found) {
     nlohmann::ordered_json j;
     j["doc"] = doc.id();
@@ -41,8 +42,8 @@ void write_findings_tsv(std::ostream& out, const document& doc, const std::vecto
     for (const auto& e : f.entries) lex += (lex.empty() ? "" : ";") + e;
     out << detail::one_line(doc.id()) << '\t' << rules::to_string(f.kind) << '\t'
         << doc.codepoint_offset(f.span.begin) << '\t' << doc.codepoint_offset(f.span.end) << '\t'
-        << detail::one_line(doc.slice(f.span)) << '\t' << f.rule << '\t' << detail::one_line(attrs) << '\t'
-        << detail::one_line(lex) << '\t' << detail::one_line(meta) << '\n';
+        << detail::one_line(doc.slice(f.span)) << '\t' << f.rule << '\t' << detail::one_line(attrs)
+        << '\t' << detail::one_line(lex) << '\t' << detail::one_line(meta) << '\n';
   }
 }
 

@@ -1,8 +1,7 @@
 // Corpus sources other than JSONL: metadata.csv beside text files, and Riksdag speech JSON.
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "svpol/corpus.hpp"
@@ -143,8 +142,8 @@ metadata_table read_metadata_csv(std::string_view text, const std::string& sourc
   const csv_row& header = rows.front();
   for (std::size_t i = 1; i < header.fields.size(); ++i)
     if (header.fields[i].empty())
-      throw input_error("column " + std::to_string(i + 1) + " of the header has no name", source,
-                        0, header.line, 1);
+      throw input_error("column " + std::to_string(i + 1) + " of the header has no name", source, 0,
+                        header.line, 1);
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const csv_row& row = rows[r];
     try {
@@ -174,8 +173,7 @@ const svpol::metadata* find_metadata(const metadata_table& table, const std::str
   if (const auto it = table.find(file_name); it != table.end()) return &it->second;
   const std::size_t dot = file_name.rfind('.');
   if (dot != std::string::npos && dot > 0)
-    if (const auto it = table.find(file_name.substr(0, dot)); it != table.end())
-      return &it->second;
+    if (const auto it = table.find(file_name.substr(0, dot)); it != table.end()) return &it->second;
   return nullptr;
 }
 
@@ -202,9 +200,9 @@ constexpr named_entity entities[] = {
 };
 
 bool is_block_tag(std::string_view name) {
-  static constexpr std::string_view blocks[] = {"p",  "br", "div", "h1", "h2", "h3", "h4",
-                                                "h5", "h6", "li",  "ul", "ol", "tr", "table",
-                                                "blockquote", "section", "article", "hr"};
+  static constexpr std::string_view blocks[] = {
+      "p",  "br", "div", "h1", "h2",    "h3",         "h4",      "h5",      "h6",
+      "li", "ul", "ol",  "tr", "table", "blockquote", "section", "article", "hr"};
   return std::find(std::begin(blocks), std::end(blocks), name) != std::end(blocks);
 }
 
@@ -296,11 +294,17 @@ std::string html_to_text(std::string_view html) {
           bool ok = !digits.empty();
           for (char d : digits) {
             int v = -1;
-            if (d >= '0' && d <= '9') v = d - '0';
-            else if (hex && d >= 'a' && d <= 'f') v = d - 'a' + 10;
-            else if (hex && d >= 'A' && d <= 'F') v = d - 'A' + 10;
-            if (v < 0) ok = false;
-            else cp = std::min<std::uint32_t>(cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(v), 0x110000);
+            if (d >= '0' && d <= '9')
+              v = d - '0';
+            else if (hex && d >= 'a' && d <= 'f')
+              v = d - 'a' + 10;
+            else if (hex && d >= 'A' && d <= 'F')
+              v = d - 'A' + 10;
+            if (v < 0)
+              ok = false;
+            else
+              cp = std::min<std::uint32_t>(cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(v),
+                                           0x110000);
           }
           if (ok) append_utf8(decoded, cp);
         } else {
@@ -410,8 +414,10 @@ class json_offsets {
  private:
   std::size_t skip_string(std::size_t p) const {
     for (++p; p < s_.size(); ++p) {
-      if (s_[p] == '\\') ++p;
-      else if (s_[p] == '"') return p + 1;
+      if (s_[p] == '\\')
+        ++p;
+      else if (s_[p] == '"')
+        return p + 1;
     }
     return p;
   }
@@ -431,8 +437,8 @@ document speech_document(const nlohmann::json& rec, const json_offsets& at, std:
     return error_at(message, source, text, p == std::string_view::npos ? offset : p);
   };
   if (!rec.is_object())
-    throw field_error("a speech record must be a JSON object, not " +
-                          std::string(rec.type_name()), {});
+    throw field_error("a speech record must be a JSON object, not " + std::string(rec.type_name()),
+                      {});
   const auto body = rec.find("anforandetext");
   if (body == rec.end()) throw field_error("the speech has no \"anforandetext\"", {});
   if (!body->is_string())
@@ -464,9 +470,8 @@ document speech_document(const nlohmann::json& rec, const json_offsets& at, std:
   add("speaker", str("talare"));
   add("party", str("parti"));
   add("date", date.substr(0, 10));
-  if (date.size() >= 4 && std::all_of(date.begin(), date.begin() + 4, [](char c) {
-        return c >= '0' && c <= '9';
-      }))
+  if (date.size() >= 4 &&
+      std::all_of(date.begin(), date.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }))
     add("year", date.substr(0, 4));
   add("title", str("avsnittsrubrik"));
   for (const auto& [key, value] : rec.items()) {

@@ -18,15 +18,28 @@ std::string xml_escape(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       case '\t':
       case '\n':
-      case '\r': out += ' '; break;
-      default: out += c;
+      case '\r':
+        out += ' ';
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -62,8 +75,9 @@ std::string attr_name(std::string_view key) {
 
 std::string label_tag(label l) {
   std::string s(rules::to_string(l));
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  std::transform(s.begin(), s.end(), s.begin(), [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  });
   return s;
 }
 
@@ -124,8 +138,8 @@ void write_vrt(std::ostream& out, const document& doc, const analysis& a,
       // Close what ends here. Regions opened inside one that ends are closed with it and
       // reopened, since regions of different labels may cross.
       for (;;) {
-        const auto ends = std::find_if(open.begin(), open.end(),
-                                       [&](const region* r) { return r->end <= i; });
+        const auto ends =
+            std::find_if(open.begin(), open.end(), [&](const region* r) { return r->end <= i; });
         if (ends == open.end()) break;
         const auto keep = static_cast<std::size_t>(ends - open.begin());
         std::vector<const region*> reopen;
@@ -160,8 +174,9 @@ void write_tokens_findings_jsonl(std::ostream& out, const document& doc, const a
   std::array<std::vector<std::string>, 3> tags;
   for (auto& t : tags) t.resize(a.tokens.size());
   for (const finding& f : found) {
-    auto& col = tags[static_cast<std::size_t>(
-        std::find(labels.begin(), labels.end(), f.kind) - labels.begin()) % 3];
+    auto& col = tags[static_cast<std::size_t>(std::find(labels.begin(), labels.end(), f.kind) -
+                                              labels.begin()) %
+                     3];
     for (std::size_t i = f.first_token; i < f.end_token && i < col.size(); ++i)
       if (col[i].empty()) col[i] = (i == f.first_token ? "B-" : "I-") + f.rule;
   }

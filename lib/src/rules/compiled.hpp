@@ -23,7 +23,7 @@ struct attr_check {
   bool not_equal = false;  // `!=`
   bool fold = false;       // `%c`
   bool literal = false;    // no regex metacharacters: compared as a string (folded if fold)
-  std::string text;  // literal: the value (folded if fold); otherwise the pattern
+  std::string text;        // literal: the value (folded if fold); otherwise the pattern
   std::shared_ptr<const icu::RegexPattern> regex;  // when !literal; shared, immutable
   // Most rule values are alternations of words (`öka|växa|stiga`) or of endings
   // (`.+(brottslighet|våld)`): those are matched without ICU, which dominated the run time.
@@ -32,10 +32,10 @@ struct attr_check {
   std::vector<std::string> alternatives;
   bool suffix = false;
   std::size_t suffix_min = 0;
-  std::size_t regex_slot = 0;                      // index of the per-call RegexMatcher
-  std::size_t memo = 0;  // equal tests of all rules share this index, so that a test runs at
-                         // most once per token and sentence
-  diagnostic where;                                // the value's position, for run-time errors
+  std::size_t regex_slot = 0;  // index of the per-call RegexMatcher
+  std::size_t memo = 0;        // equal tests of all rules share this index, so that a test runs at
+                               // most once per token and sentence
+  diagnostic where;            // the value's position, for run-time errors
 };
 
 // A node of a token condition: a test, or all/any/none of its children.
@@ -43,7 +43,7 @@ struct cond_node {
   enum class kind : std::uint8_t { test, all, any, negate } op = kind::test;
   std::size_t check = 0;          // test: index into compiled_rule::checks
   std::vector<std::size_t> kids;  // all/any/negate: indices into compiled_rule::conds
-  std::size_t memo = 0;  // like attr_check::memo: equal conditions of all rules share it
+  std::size_t memo = 0;           // like attr_check::memo: equal conditions of all rules share it
 };
 
 // One instruction of a pattern program (a Thompson NFA over tokens).

@@ -38,11 +38,12 @@ bool is_negation(const std::string& norm) {
 // complementizer and subordinating conjunctions (also when the tagger gives no SCONJ), and
 // relative and interrogative words. `då` is left out: it is mostly `then` in a main clause.
 bool opens_subordinate(const token& t) {
-  static const char* const words[] = {"att",    "som",  "om",   "ifall", "hur",     "vad",
-                                      "vilken", "vilket", "vilka", "var", "varför", "där",
-                                      "när",    "medan", "eftersom", "innan", "tills"};
+  static const char* const words[] = {"att",    "som",    "om",       "ifall", "hur",    "vad",
+                                      "vilken", "vilket", "vilka",    "var",   "varför", "där",
+                                      "när",    "medan",  "eftersom", "innan", "tills"};
   if (t.upos == "SCONJ") return true;
-  return std::any_of(std::begin(words), std::end(words), [&](const char* w) { return t.norm == w; });
+  return std::any_of(std::begin(words), std::end(words),
+                     [&](const char* w) { return t.norm == w; });
 }
 
 bool is_clause_punct(const std::string& form) {
@@ -473,7 +474,8 @@ std::vector<std::pair<std::string, std::string>> matcher::attributes(
       if (!chosen) chosen = &h;
     }
     if (chosen)
-      out.emplace_back(a.key, a.from == attribute_setting::source::entry ? chosen->entry : chosen->cls);
+      out.emplace_back(a.key,
+                       a.from == attribute_setting::source::entry ? chosen->entry : chosen->cls);
   }
   return out;
 }

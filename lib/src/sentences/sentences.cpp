@@ -8,8 +8,8 @@
 
 #include <algorithm>
 #include <array>
-#include <string_view>
 #include <memory>
+#include <string_view>
 
 #include "core/text.hpp"
 #include "svpol/error.hpp"
@@ -109,7 +109,9 @@ class splitter {
     return n;
   }
 
-  bool starts_lower(std::size_t i) const { return u_islower(detail::first_codepoint(toks_[i].form)); }
+  bool starts_lower(std::size_t i) const {
+    return u_islower(detail::first_codepoint(toks_[i].form));
+  }
   bool starts_upper(std::size_t i) const {
     const UChar32 c = detail::first_codepoint(toks_[i].form);
     return u_isupper(c) || u_istitle(c);
@@ -191,15 +193,14 @@ class splitter {
   // `7.` numbering a list item or footnote (the tokenizer kept its period).
   bool is_list_number(std::size_t i) const {
     const std::string& f = toks_[i].form;
-    return toks_[i].kind == token_kind::number && f.size() >= 2 && f.size() <= 3 &&
-           f.back() == '.';
+    return toks_[i].kind == token_kind::number && f.size() >= 2 && f.size() <= 3 && f.back() == '.';
   }
 
   // A footnote reference after a sentence's period belongs to that sentence when the
   // footnote itself follows: `… utveckling. 7 7. För en närmare beskrivning …`.
   bool footnote_reference(std::size_t i) const {
-    return toks_[i].kind == token_kind::number && i + 1 < toks_.size() &&
-           is_list_number(i + 1) && is_final_punct(toks_[last_real(i)].form);
+    return toks_[i].kind == token_kind::number && i + 1 < toks_.size() && is_list_number(i + 1) &&
+           is_final_punct(toks_[last_real(i)].form);
   }
 
   // An abbreviation ends a sentence only if it often does (`osv.`) and a capital follows.

@@ -9,8 +9,8 @@
 #include <cctype>
 #include <string>
 
-#include "svpol/normalize.hpp"
 #include "core/text.hpp"
+#include "svpol/normalize.hpp"
 #include "tokenize/scan.hpp"
 
 namespace svpol::detail {
@@ -61,12 +61,16 @@ class merger {
   }
 
  private:
-  std::string_view str(std::size_t i) const { return text_.substr(in_[i].begin, in_[i].end - in_[i].begin); }
+  std::string_view str(std::size_t i) const {
+    return text_.substr(in_[i].begin, in_[i].end - in_[i].begin);
+  }
   std::string_view str(std::size_t b, std::size_t e) const { return text_.substr(b, e - b); }
   // True if pieces i and i+1 touch (no space between).
   bool touches(std::size_t i) const { return i + 1 < in_.size() && in_[i].end == in_[i + 1].begin; }
   bool is_word(std::size_t i) const { return i < in_.size() && in_[i].kind == token_kind::word; }
-  bool is_number(std::size_t i) const { return i < in_.size() && in_[i].kind == token_kind::number; }
+  bool is_number(std::size_t i) const {
+    return i < in_.size() && in_[i].kind == token_kind::number;
+  }
   bool is_alnum(std::size_t i) const { return is_word(i) || is_number(i); }
   // The character after byte e is a letter or digit (so a match ending at e is not a word).
   bool word_continues(std::size_t e) const {
@@ -111,7 +115,8 @@ class merger {
     const std::string_view head = str(i).substr(0, str(i).find('.'));
     if (head.size() > abbrevs_.longest() || !abbrevs_.may_start(fold_case(head))) return 0;
     std::size_t best = 0;
-    for (std::size_t j = i; j < in_.size() && in_[j].end - in_[i].begin <= abbrevs_.longest(); ++j) {
+    for (std::size_t j = i; j < in_.size() && in_[j].end - in_[i].begin <= abbrevs_.longest();
+         ++j) {
       if (j > i && in_[j - 1].end != in_[j].begin) break;
       if (word_continues(in_[j].end)) continue;
       if (abbrevs_.contains(fold_case(str(in_[i].begin, in_[j].end)))) best = j - i + 1;
@@ -149,8 +154,8 @@ class merger {
   // initial when another initial stands right before or after it.
   std::size_t initial(std::size_t i) {
     if (!is_initial_at(i)) return 0;
-    const bool after_initial = !out_.empty() && out_.back().abbreviation &&
-                               out_.back().end - out_.back().begin <= 3;
+    const bool after_initial =
+        !out_.empty() && out_.back().abbreviation && out_.back().end - out_.back().begin <= 3;
     if (!after_initial && !is_initial_at(i + 2)) return 0;
     emit(i, i + 1, token_kind::word, true);
     return 2;
@@ -317,7 +322,8 @@ std::vector<std::pair<byte_span, token_kind>> find_links(std::string_view t) {
     } else if (t[i] == '@' && i > 0 && is_ascii_alnum(t[i - 1]) && i + 1 < t.size() &&
                is_ascii_alnum(t[i + 1])) {
       std::size_t l = i;
-      while (l > 0 && (is_ascii_alnum(t[l - 1]) || std::string_view("._%+-").find(t[l - 1]) != std::string_view::npos))
+      while (l > 0 && (is_ascii_alnum(t[l - 1]) ||
+                       std::string_view("._%+-").find(t[l - 1]) != std::string_view::npos))
         --l;
       while (l < i && !is_ascii_alnum(t[l])) ++l;
       if (!out.empty() && out.back().first.end > l) {
@@ -343,8 +349,8 @@ std::vector<std::pair<byte_span, token_kind>> find_links(std::string_view t) {
       --e;
     }
     const std::string_view s = t.substr(b, e - b);
-    const bool ok = kind == token_kind::url ? e > b + 4
-                                            : s.find('.', s.find('@')) != std::string_view::npos;
+    const bool ok =
+        kind == token_kind::url ? e > b + 4 : s.find('.', s.find('@')) != std::string_view::npos;
     if (ok) out.push_back({{b, e}, kind});
     i = std::max(e, i + 1);
   }

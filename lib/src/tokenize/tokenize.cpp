@@ -20,12 +20,18 @@ namespace svpol {
 
 std::string_view to_string(token_kind k) {
   switch (k) {
-    case token_kind::word: return "word";
-    case token_kind::number: return "number";
-    case token_kind::punct: return "punct";
-    case token_kind::symbol: return "symbol";
-    case token_kind::url: return "url";
-    case token_kind::email: return "email";
+    case token_kind::word:
+      return "word";
+    case token_kind::number:
+      return "number";
+    case token_kind::punct:
+      return "punct";
+    case token_kind::symbol:
+      return "symbol";
+    case token_kind::url:
+      return "url";
+    case token_kind::email:
+      return "email";
   }
   return "word";
 }
