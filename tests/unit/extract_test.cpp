@@ -107,3 +107,21 @@ TEST_CASE("brat scoring follows ANNOTATION.md", "[eval][brat]") {
   CHECK(r.accuracy("Commitment.Strength") == Approx(0.0));
   CHECK(r.errors.size() == 3);  // a spurious commitment, a spurious and a missed problem
 }
+
+TEST_CASE("an alternative whose span takes no token consumes its context without a finding",
+          "[extract]") {
+  // stakeholder.svr relies on this: `i Ryssland` (a place) is taken by an alternative with an
+  // empty span, so the rule neither reports it nor matches `Ryssland` again inside it.
+  const auto& e = svpol::test::installed();
+  const svpol::extractor ext(
+      svpol::rules::parse("rule s : Stakeholder {\n"
+                          "  match [word=\"i\"%c] span:([kind=\"url\" & kind=\"email\"]?)"
+                          " [word=\"Ryssland\"] | span:[word=\"Ryssland\"];\n}\n",
+                          "t.svr"),
+      e.pipe.lexicons());
+  const auto doc = svpol::document::from_utf8("Ryssland hotar. Vi bor i Ryssland.", "t");
+  const auto found = ext.extract(doc, e.pipe.run(doc));
+  REQUIRE(found.size() == 1);
+  CHECK(doc.slice(found[0].span) == "Ryssland");
+  CHECK(found[0].span.begin == 0);
+}

@@ -24,7 +24,7 @@ std::vector<finding> extractor::extract(const document& doc, const analysis& a) 
         matcher_->match(a.tokens, sent.first_token, sent.end_token, hits));
     for (const rules::match& m : found) {
       const auto [b, e] = m.span();
-      if (b >= e) continue;
+      if (b >= e) continue;  // an empty span: context a rule takes but does not report
       finding f;
       f.kind = matcher_->rules().rule(m.rule).kind;
       f.first_token = b;
