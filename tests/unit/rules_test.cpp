@@ -133,6 +133,29 @@ TEST_CASE("comments inside a quantifier are skipped", "[rules][fuzz]") {
   }
 }
 
+TEST_CASE("groups nested too deep are an error, not a stack overflow", "[rules][fuzz]") {
+  // Found by fuzzing: X3 recurses once per '(' and thousands of them overflowed the stack.
+  const auto nested = [](int n) {
+    return std::string(n, '(') + "[word=\"a\"]" + std::string(n, ')');
+  };
+  const std::string deep = "rule d : Problem {\n  match " + nested(20000) + ";\n}\n";
+  std::string escaped;  // a regex of 300 literal '('
+  for (int i = 0; i < 300; ++i) escaped += "\\(";
+  // Parentheses in comments and strings are not groups.
+  const std::string fine = "rule f : Problem {\n  # " + std::string(300, '(') + "\n  match " +
+                           nested(100) + " [word=\"" + escaped + "\"];\n}\n";
+  CHECK(svpol::rules::parse(fine, "t.svr").size() == 1);
+  try {
+    (void)svpol::rules::parse(deep + fine, "t.svr");
+    FAIL("no error");
+  } catch (const svpol::rule_error& e) {
+    REQUIRE(e.diagnostics.size() == 1);  // the rule after it is parsed as usual
+    CHECK(e.diagnostics[0].line == 2);
+    CHECK(e.diagnostics[0].column == 9 + 100);  // the 101st '('
+    CHECK(e.diagnostics[0].message.find("nested deeper than 100") != std::string::npos);
+  }
+}
+
 TEST_CASE("the example rules check and round-trip", "[rules]") {
   const auto lex = svpol::term_lexicon::load_dir(std::string(SVPOL_TEST_LEXICONS) + "/terms");
   const auto set = R::load_dir(std::string(SVPOL_TEST_LEXICONS) + "/rules", &lex);

@@ -39,6 +39,46 @@ iterator next_rule(iterator from, iterator begin, iterator end) {
   return end;
 }
 
+// X3 parses a group by recursion, so a rule of thousands of nested '(' would overflow the
+// stack (found by fuzzing). No real rule nests anywhere near this deep.
+constexpr int max_nesting = 100;
+
+// The '(' that opens a group deeper than max_nesting in the rule that starts at `from`, or
+// `end`. The scan skips strings and comments as the grammar does and stops where the rule's
+// braces close, so that each rule is scanned once.
+iterator too_deep(iterator from, iterator end) {
+  int parens = 0, braces = 0;
+  for (iterator p = from; p < end; ++p) {
+    switch (*p) {
+      case '#':
+        while (p + 1 < end && p[1] != '\n' && p[1] != '\r') ++p;
+        break;
+      case '"':
+        while (p + 1 < end && p[1] != '"' && p[1] != '\n') {
+          ++p;
+          if (*p == '\\' && p + 1 < end && p[1] != '\n') ++p;
+        }
+        if (p + 1 < end && p[1] == '"') ++p;
+        break;
+      case '(':
+        if (++parens > max_nesting) return p;
+        break;
+      case ')':
+        if (parens > 0) --parens;
+        break;
+      case '{':
+        ++braces;
+        break;
+      case '}':
+        if (braces > 0 && --braces == 0) return end;
+        break;
+      default:
+        break;
+    }
+  }
+  return end;
+}
+
 }  // namespace
 
 syntax_tree parse_syntax(std::string_view text) {
@@ -52,6 +92,13 @@ syntax_tree parse_syntax(std::string_view text) {
     skip_blanks(it, end);
     if (it == end) break;
     const iterator rule_start = it;
+    if (const iterator deep = too_deep(it, end); deep != end) {
+      out.errors.push_back({static_cast<std::size_t>(deep - begin),
+                            "groups nested deeper than " + std::to_string(max_nesting) +
+                                " levels; a rule may nest at most that deep"});
+      it = next_rule(deep, begin, end);
+      continue;
+    }
     iterator failed_at = it;
     std::string message;
     try {

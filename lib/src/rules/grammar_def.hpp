@@ -94,7 +94,7 @@ auto const sequence_def = +item;
 auto const alternatives_def = sequence >> *('|' > sequence);
 auto const setting_value_def = lexeme[+char_("a-zA-Z0-9_.:/-")] | quoted;
 auto const assign_value_def = name > '=' > setting_value;
-auto const assign_from_def = name >> kw("from") > name;
+auto const assign_from_def = (name >> kw("from")) > name;
 auto const assignment_def = assign_from | assign_value;
 auto const constraint_name_def = lexeme[constraint_names >> !word_char];
 auto const constraint_def = x3::matches[kw("not")] > constraint_name;
