@@ -107,6 +107,114 @@ void first_set(compiled_rule& r) {
   }
 }
 
+// Programs longer than this get only their first set as a cut: finding the others costs a
+// walk of the program per instruction.
+constexpr std::size_t max_cut_program = 4000;
+
+// Whether the program can reach its match instruction from the start without passing `skip`.
+bool reaches_match_without(const std::vector<inst>& program, std::size_t skip,
+                           std::vector<char>& seen) {
+  seen.assign(program.size(), 0);
+  std::vector<std::size_t> todo{0};
+  while (!todo.empty()) {
+    const std::size_t pc = todo.back();
+    todo.pop_back();
+    if (pc >= program.size() || pc == skip || seen[pc]) continue;
+    seen[pc] = 1;
+    const inst& in = program[pc];
+    switch (in.op) {
+      case inst::op_t::match:
+        return true;
+      case inst::op_t::split:
+        todo.push_back(in.x);
+        todo.push_back(in.y);
+        break;
+      case inst::op_t::jmp:
+        todo.push_back(in.x);
+        break;
+      default:
+        todo.push_back(pc + 1);
+        break;
+    }
+  }
+  return false;
+}
+
+// The token and lex instructions a match goes on with from `start` (its closure over split, jmp
+// and save); false when it can get to `any` or the match without passing one of them.
+bool consumers_from(const std::vector<inst>& program, std::size_t start,
+                    std::vector<std::size_t>& out) {
+  std::vector<char> seen(program.size(), 0);
+  std::vector<std::size_t> todo{start};
+  while (!todo.empty()) {
+    const std::size_t pc = todo.back();
+    todo.pop_back();
+    if (pc >= program.size()) return false;
+    if (seen[pc]) continue;
+    seen[pc] = 1;
+    const inst& in = program[pc];
+    switch (in.op) {
+      case inst::op_t::split:
+        todo.push_back(in.x);
+        todo.push_back(in.y);
+        break;
+      case inst::op_t::jmp:
+        todo.push_back(in.x);
+        break;
+      case inst::op_t::save:
+        todo.push_back(pc + 1);
+        break;
+      case inst::op_t::token:
+      case inst::op_t::lex:
+        out.push_back(pc);
+        break;
+      case inst::op_t::any:
+      case inst::op_t::match:
+        return false;
+    }
+  }
+  return true;
+}
+
+// The cuts of every rule (see detail::cut): the consumers from each instruction that dominates
+// the match instruction, that is, that every path from the start to a match passes. Equal cuts
+// (by the memo of their tests) are stored once, so that the matcher evaluates each once per
+// token.
+void find_cuts(rule_set_data& data) {
+  std::map<std::pair<std::vector<std::size_t>, std::vector<std::string>>, std::size_t> ids;
+  std::vector<char> seen;
+  for (std::size_t ri = 0; ri < data.rules.size(); ++ri) {
+    compiled_rule& r = data.rules[ri];
+    const std::size_t n = r.program.size() <= max_cut_program ? r.program.size() : 1;
+    for (std::size_t pc = 0; pc < n; ++pc) {
+      if (pc > 0 && reaches_match_without(r.program, pc, seen)) continue;
+      std::vector<std::size_t> at;
+      if (!consumers_from(r.program, pc, at) || at.empty()) continue;
+      std::vector<std::size_t> memos;
+      std::vector<std::string> classes;
+      cut c;
+      for (const std::size_t i : at) {
+        const inst& in = r.program[i];
+        if (in.op == inst::op_t::lex) {
+          classes.push_back(in.cls);
+        } else if (std::find(memos.begin(), memos.end(), r.conds[in.x].memo) == memos.end()) {
+          memos.push_back(r.conds[in.x].memo);
+          c.conds.emplace_back(ri, in.x);
+        }
+      }
+      std::sort(memos.begin(), memos.end());
+      std::sort(classes.begin(), classes.end());
+      classes.erase(std::unique(classes.begin(), classes.end()), classes.end());
+      c.classes = classes;
+      const auto [it, fresh] =
+          ids.emplace(std::make_pair(std::move(memos), std::move(classes)), data.cuts.size());
+      if (fresh) data.cuts.push_back(std::move(c));
+      if (std::find(r.cuts.begin(), r.cuts.end(), it->second) == r.cuts.end())
+        r.cuts.push_back(it->second);
+    }
+  }
+}
+
 bool is_regex_meta(char c) {
   return std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos;
 }
@@ -669,6 +777,7 @@ rule_set build(const std::vector<source_file>& files, const lexicon_classes* cla
   }
   data->memo_count = memo_ids.size();
   for (auto& r : data->rules) first_set(r);
+  find_cuts(*data);
   static std::atomic<std::uint64_t> next_id{1};
   data->id = next_id++;
   return access::make(std::move(data));

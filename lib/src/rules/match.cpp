@@ -12,6 +12,8 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <memory>
 #include <unordered_map>
 #include <utility>
@@ -61,6 +63,10 @@ bool is_clause_punct(const std::string& form) {
 struct thread_state {
   struct known {
     std::vector<signed char> results;  // per attr_check::memo and cond_node::memo: -1, 0 or 1
+    // One bit per rule that can start at the token (see compiled_rule::first_conds; the lex
+    // part is added per sentence), then one per cut whose tests pass on it: what every rule
+    // would otherwise ask at every position, asked once per distinct token.
+    std::vector<std::uint64_t> bits;
     bool used = true;
   };
   std::uint64_t owner = 0;  // rule_set_data::id
@@ -107,7 +113,12 @@ class run {
         end_(end),
         hits_(hits),
         state_(thread_state::of(data)),
+        rule_words_((data.rules.size() + 63) / 64),
+        words_(rule_words_ + (data.cuts.size() + 63) / 64),
         memo_(end - first, nullptr),
+        bits_(end - first, nullptr),
+        lex_bits_((end - first) * words_, 0),
+        last_(data.cuts.size(), npos),
         hits_at_(end - first) {
     for (std::size_t i = 0; i < hits.size(); ++i) {
       const auto& h = hits[i];
@@ -117,18 +128,39 @@ class run {
     for (auto& v : hits_at_)  // longest first: it is tried first
       std::stable_sort(v.begin(), v.end(),
                        [&](std::size_t a, std::size_t b) { return hits[a].end > hits[b].end; });
+    for (std::size_t p = first; p < end; ++p) {
+      token_key(tokens_[p], state_.key);
+      auto& k = state_.tokens[state_.key];
+      if (k.results.empty()) k.results.assign(data_.memo_count, -1);
+      k.used = true;
+      memo_[p - first] = k.results.data();
+      if (k.bits.empty()) token_bits(p, k.bits);
+      bits_[p - first] = k.bits.data();
+      if (!hits_at_[p - first].empty()) lex_bits(p);
+    }
+    find_last_cuts();
   }
 
   void rule(std::size_t index, std::vector<match>& out) {
     const compiled_rule& r = data_.rules[index];
     rule_ = &r;
+    // A match from s passes each cut at s or later (compiled_rule::cuts).
+    std::size_t limit = end_;
+    for (const std::size_t c : r.cuts) {
+      if (last_[c] == npos) return;
+      limit = std::min(limit, last_[c] + 1);
+    }
     const std::size_t width = end_ - first_ + 1;
-    visited_.assign(r.program.size() * width, false);
+    bool fresh = false;
     caps_.assign(2 * r.info.captures.size(), npos);
-    for (std::size_t s = first_; s < end_;) {
-      if (!r.starts_anywhere && !can_start(r, s)) {
+    for (std::size_t s = first_; s < limit;) {
+      if (!can_start(index, s)) {
         ++s;
         continue;
+      }
+      if (!fresh) {
+        visited_.assign(r.program.size() * width, false);
+        fresh = true;
       }
       std::fill(caps_.begin(), caps_.end(), npos);
       const std::size_t e = search(r, s);
@@ -160,17 +192,69 @@ class run {
     std::size_t slot = npos, old = npos;  // a capture to restore when popped
   };
 
-  // Whether one of the instructions a match of `r` begins with passes at `pos`: when none does,
-  // the search from `pos` fails without reaching any other position, so skipping it changes
-  // nothing but the time.
-  bool can_start(const compiled_rule& r, std::size_t pos) {
-    for (const std::size_t c : r.first_conds)
-      if (eval(r, c, pos)) return true;
-    if (!r.first_lex.empty())
+  // Whether one of the instructions a match of rule `index` begins with passes at `pos`: when
+  // none does, the search from `pos` fails without reaching any other position, so skipping it
+  // changes nothing but the time.
+  bool can_start(std::size_t index, std::size_t pos) const {
+    const std::size_t p = pos - first_, w = index / 64;
+    return ((bits_[p][w] | lex_bits_[p * words_ + w]) >> (index % 64)) & 1;
+  }
+
+  static void set_bit(std::uint64_t* bits, std::size_t i) { bits[i / 64] |= 1ull << (i % 64); }
+
+  // The bits of thread_state::known for the token at `pos`: which rules can start on it by a
+  // token test (or anywhere), and which cuts pass on it by a token test.
+  void token_bits(std::size_t pos, std::vector<std::uint64_t>& bits) {
+    bits.assign(words_, 0);
+    for (std::size_t i = 0; i < data_.rules.size(); ++i) {
+      const compiled_rule& r = data_.rules[i];
+      rule_ = &r;  // for the message of a regex that takes too long
+      if (r.starts_anywhere || std::any_of(r.first_conds.begin(), r.first_conds.end(),
+                                           [&](std::size_t c) { return eval(r, c, pos); }))
+        set_bit(bits.data(), i);
+    }
+    for (std::size_t i = 0; i < data_.cuts.size(); ++i)
+      for (const auto& [ri, node] : data_.cuts[i].conds) {
+        rule_ = &data_.rules[ri];
+        if (eval(*rule_, node, pos)) {
+          set_bit(bits.data() + rule_words_, i);
+          break;
+        }
+      }
+  }
+
+  // The same bits for the lexicon hits that begin at `pos`, into lex_bits_.
+  void lex_bits(std::size_t pos) {
+    std::uint64_t* bits = &lex_bits_[(pos - first_) * words_];
+    auto any_class = [&](const std::vector<std::string>& classes) {
       for (const std::size_t h : hits_at_[pos - first_])
-        for (const auto& cls : r.first_lex)
+        for (const auto& cls : classes)
           if (class_matches(hits_[h].cls, cls)) return true;
-    return false;
+      return false;
+    };
+    for (std::size_t i = 0; i < data_.rules.size(); ++i)
+      if (!data_.rules[i].first_lex.empty() && any_class(data_.rules[i].first_lex))
+        set_bit(bits, i);
+    for (std::size_t i = 0; i < data_.cuts.size(); ++i)
+      if (!data_.cuts[i].classes.empty() && any_class(data_.cuts[i].classes))
+        set_bit(bits + rule_words_, i);
+  }
+
+  // last_: for each cut, the last position of the sentence where it passes.
+  void find_last_cuts() {
+    const std::size_t cut_words = words_ - rule_words_;
+    std::vector<std::uint64_t> found(cut_words, 0);
+    std::size_t left = data_.cuts.size();
+    for (std::size_t p = end_; p-- > first_ && left > 0;) {
+      const std::size_t i = p - first_;
+      for (std::size_t w = 0; w < cut_words; ++w) {
+        std::uint64_t b =
+            (bits_[i][rule_words_ + w] | lex_bits_[i * words_ + rule_words_ + w]) & ~found[w];
+        found[w] |= b;
+        for (; b; b &= b - 1, --left)
+          last_[w * 64 + static_cast<std::size_t>(std::countr_zero(b))] = p;
+      }
+    }
   }
 
   // The end of the first match starting at `start`, or npos; fills caps_.
@@ -254,14 +338,7 @@ class run {
   }
 
   bool eval(const compiled_rule& r, std::size_t node, std::size_t pos) {
-    signed char*& known = memo_[pos - first_];
-    if (!known) {
-      token_key(tokens_[pos], state_.key);
-      auto& k = state_.tokens[state_.key];
-      if (k.results.empty()) k.results.assign(data_.memo_count, -1);
-      k.used = true;
-      known = k.results.data();
-    }
+    signed char* known = memo_[pos - first_];
     const cond_node& n = r.conds[node];
     signed char& m = known[n.memo];
     if (m < 0) m = compute(r, n, pos) ? 1 : 0;
@@ -376,7 +453,11 @@ class run {
   std::size_t first_, end_;
   const lexicon_hits& hits_;
   thread_state& state_;
-  std::vector<signed char*> memo_;  // per token: its results in state_.tokens, once looked up
+  std::size_t rule_words_, words_;          // of thread_state::known::bits: rules, rules and cuts
+  std::vector<signed char*> memo_;          // per token: its results in state_.tokens
+  std::vector<const std::uint64_t*> bits_;  // per token: its bits in state_.tokens
+  std::vector<std::uint64_t> lex_bits_;     // per token, words_ each: the bits of its hits
+  std::vector<std::size_t> last_;           // per cut: where it last passes, or npos
   std::vector<std::vector<std::size_t>> hits_at_;  // per position: hits starting there
   const compiled_rule* rule_ = nullptr;
   std::vector<bool> visited_;
