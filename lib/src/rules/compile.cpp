@@ -176,20 +176,45 @@ bool consumers_from(const std::vector<inst>& program, std::size_t start,
   return true;
 }
 
+// Whether a condition names what a token must be (`norm="vilket"`, `pos="ADJ" & norm!="inte"`)
+// rather than only what it must not be (`pos!="PUNCT"`): the latter pass almost everywhere.
+bool is_positive(const compiled_rule& r, std::size_t node) {
+  const cond_node& n = r.conds[node];
+  switch (n.op) {
+    case cond_node::kind::test:
+      return !r.checks[n.check].not_equal;
+    case cond_node::kind::all:
+      return std::any_of(n.kids.begin(), n.kids.end(),
+                         [&](std::size_t k) { return is_positive(r, k); });
+    case cond_node::kind::any:
+      return std::all_of(n.kids.begin(), n.kids.end(),
+                         [&](std::size_t k) { return is_positive(r, k); });
+    case cond_node::kind::negate:
+      return false;
+  }
+  return false;
+}
+
 // The cuts of every rule (see detail::cut): the consumers from each instruction that dominates
-// the match instruction, that is, that every path from the start to a match passes. Equal cuts
-// (by the memo of their tests) are stored once, so that the matcher evaluates each once per
-// token.
+// the match instruction, that is, that every path from the start to a match passes. Kept are
+// those whose tests are all positive (the others would rarely rule out a position, at the cost
+// of testing every token), but not the start's own (compiled_rule::first_conds does its work);
+// cuts of lexicon classes alone come first, as they cost no token test. Equal cuts (by the memo
+// of their tests) are stored once, so that the matcher evaluates each at most once per token.
 void find_cuts(rule_set_data& data) {
   std::map<std::pair<std::vector<std::size_t>, std::vector<std::string>>, std::size_t> ids;
   std::vector<char> seen;
   for (std::size_t ri = 0; ri < data.rules.size(); ++ri) {
     compiled_rule& r = data.rules[ri];
     const std::size_t n = r.program.size() <= max_cut_program ? r.program.size() : 1;
-    for (std::size_t pc = 0; pc < n; ++pc) {
-      if (pc > 0 && reaches_match_without(r.program, pc, seen)) continue;
+    for (std::size_t pc = 1; pc < n; ++pc) {
+      if (reaches_match_without(r.program, pc, seen)) continue;
       std::vector<std::size_t> at;
       if (!consumers_from(r.program, pc, at) || at.empty()) continue;
+      if (std::any_of(at.begin(), at.end(), [&](std::size_t i) {
+            return r.program[i].op == inst::op_t::token && !is_positive(r, r.program[i].x);
+          }))
+        continue;
       std::vector<std::size_t> memos;
       std::vector<std::string> classes;
       cut c;
@@ -212,6 +237,8 @@ void find_cuts(rule_set_data& data) {
       if (std::find(r.cuts.begin(), r.cuts.end(), it->second) == r.cuts.end())
         r.cuts.push_back(it->second);
     }
+    std::stable_partition(r.cuts.begin(), r.cuts.end(),
+                          [&](std::size_t c) { return data.cuts[c].conds.empty(); });
   }
 }
 

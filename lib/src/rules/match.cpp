@@ -31,6 +31,7 @@ namespace {
 // current machine); a test on one token needs far fewer than this.
 constexpr int32_t regex_time_limit = 50;
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
+constexpr std::size_t unasked = npos - 1;
 
 bool is_negation(const std::string& norm) {
   return norm == "inte" || norm == "ej" || norm == "icke" || norm == "aldrig";
@@ -64,8 +65,10 @@ struct thread_state {
   struct known {
     std::vector<signed char> results;  // per attr_check::memo and cond_node::memo: -1, 0 or 1
     // One bit per rule that can start at the token (see compiled_rule::first_conds; the lex
-    // part is added per sentence), then one per cut whose tests pass on it: what every rule
-    // would otherwise ask at every position, asked once per distinct token.
+    // part is added per sentence): what every rule would otherwise ask at every position, asked
+    // once per distinct token. Then one bit per cut whose tests pass on it, and one per cut
+    // whose bit is known: found when a sentence first needs it, as most cuts are never asked
+    // for most tokens (their rule was ruled out by an earlier cut).
     std::vector<std::uint64_t> bits;
     bool used = true;
   };
@@ -114,11 +117,12 @@ class run {
         hits_(hits),
         state_(thread_state::of(data)),
         rule_words_((data.rules.size() + 63) / 64),
-        words_(rule_words_ + (data.cuts.size() + 63) / 64),
+        cut_words_((data.cuts.size() + 63) / 64),
+        words_(rule_words_ + 2 * cut_words_),
         memo_(end - first, nullptr),
         bits_(end - first, nullptr),
         lex_bits_((end - first) * words_, 0),
-        last_(data.cuts.size(), npos),
+        last_(data.cuts.size(), unasked),
         hits_at_(end - first) {
     for (std::size_t i = 0; i < hits.size(); ++i) {
       const auto& h = hits[i];
@@ -138,18 +142,18 @@ class run {
       bits_[p - first] = k.bits.data();
       if (!hits_at_[p - first].empty()) lex_bits(p);
     }
-    find_last_cuts();
   }
 
   void rule(std::size_t index, std::vector<match>& out) {
     const compiled_rule& r = data_.rules[index];
-    rule_ = &r;
     // A match from s passes each cut at s or later (compiled_rule::cuts).
     std::size_t limit = end_;
     for (const std::size_t c : r.cuts) {
-      if (last_[c] == npos) return;
-      limit = std::min(limit, last_[c] + 1);
+      const std::size_t last = last_of(c);
+      if (last == npos) return;
+      limit = std::min(limit, last + 1);
     }
+    rule_ = &r;
     const std::size_t width = end_ - first_ + 1;
     bool fresh = false;
     caps_.assign(2 * r.info.captures.size(), npos);
@@ -203,7 +207,7 @@ class run {
   static void set_bit(std::uint64_t* bits, std::size_t i) { bits[i / 64] |= 1ull << (i % 64); }
 
   // The bits of thread_state::known for the token at `pos`: which rules can start on it by a
-  // token test (or anywhere), and which cuts pass on it by a token test.
+  // token test (or anywhere); its cuts are not known yet.
   void token_bits(std::size_t pos, std::vector<std::uint64_t>& bits) {
     bits.assign(words_, 0);
     for (std::size_t i = 0; i < data_.rules.size(); ++i) {
@@ -213,14 +217,6 @@ class run {
                                            [&](std::size_t c) { return eval(r, c, pos); }))
         set_bit(bits.data(), i);
     }
-    for (std::size_t i = 0; i < data_.cuts.size(); ++i)
-      for (const auto& [ri, node] : data_.cuts[i].conds) {
-        rule_ = &data_.rules[ri];
-        if (eval(*rule_, node, pos)) {
-          set_bit(bits.data() + rule_words_, i);
-          break;
-        }
-      }
   }
 
   // The same bits for the lexicon hits that begin at `pos`, into lex_bits_.
@@ -240,21 +236,32 @@ class run {
         set_bit(bits + rule_words_, i);
   }
 
-  // last_: for each cut, the last position of the sentence where it passes.
-  void find_last_cuts() {
-    const std::size_t cut_words = words_ - rule_words_;
-    std::vector<std::uint64_t> found(cut_words, 0);
-    std::size_t left = data_.cuts.size();
-    for (std::size_t p = end_; p-- > first_ && left > 0;) {
+  // Where cut `c` last passes in the sentence, or npos (found on first use, then kept).
+  std::size_t last_of(std::size_t c) {
+    std::size_t& last = last_[c];
+    if (last != unasked) return last;
+    last = npos;
+    const cut& k = data_.cuts[c];
+    const std::size_t w = rule_words_ + c / 64;
+    const std::uint64_t bit = 1ull << (c % 64);
+    for (std::size_t p = end_; p-- > first_;) {
       const std::size_t i = p - first_;
-      for (std::size_t w = 0; w < cut_words; ++w) {
-        std::uint64_t b =
-            (bits_[i][rule_words_ + w] | lex_bits_[i * words_ + rule_words_ + w]) & ~found[w];
-        found[w] |= b;
-        for (; b; b &= b - 1, --left)
-          last_[w * 64 + static_cast<std::size_t>(std::countr_zero(b))] = p;
+      if (lex_bits_[i * words_ + w] & bit) return last = p;
+      if (k.conds.empty()) continue;
+      std::uint64_t* known = bits_[i];
+      if (!(known[w + cut_words_] & bit)) {
+        known[w + cut_words_] |= bit;
+        for (const auto& [ri, node] : k.conds) {
+          rule_ = &data_.rules[ri];  // for the message of a regex that takes too long
+          if (eval(*rule_, node, p)) {
+            known[w] |= bit;
+            break;
+          }
+        }
       }
+      if (known[w] & bit) return last = p;
     }
+    return last;
   }
 
   // The end of the first match starting at `start`, or npos; fills caps_.
@@ -453,11 +460,12 @@ class run {
   std::size_t first_, end_;
   const lexicon_hits& hits_;
   thread_state& state_;
-  std::size_t rule_words_, words_;          // of thread_state::known::bits: rules, rules and cuts
-  std::vector<signed char*> memo_;          // per token: its results in state_.tokens
-  std::vector<const std::uint64_t*> bits_;  // per token: its bits in state_.tokens
-  std::vector<std::uint64_t> lex_bits_;     // per token, words_ each: the bits of its hits
-  std::vector<std::size_t> last_;           // per cut: where it last passes, or npos
+  // Of thread_state::known::bits: rules, cuts, and all (rules, cuts, cuts known).
+  std::size_t rule_words_, cut_words_, words_;
+  std::vector<signed char*> memo_;                 // per token: its results in state_.tokens
+  std::vector<std::uint64_t*> bits_;               // per token: its bits in state_.tokens
+  std::vector<std::uint64_t> lex_bits_;            // per token, words_ each: the bits of its hits
+  std::vector<std::size_t> last_;                  // per cut: where it last passes, npos or unasked
   std::vector<std::vector<std::size_t>> hits_at_;  // per position: hits starting there
   const compiled_rule* rule_ = nullptr;
   std::vector<bool> visited_;
