@@ -1,9 +1,12 @@
 #include "svpol/rules.hpp"
 
+#include <unicode/regex.h>
+
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <set>
 #include <string>
@@ -713,4 +716,36 @@ TEST_CASE("the matcher's first sets and cuts skip no match (against a plain back
     REQUIRE(got == want);
   }
   CHECK(total > 300);  // the rules do match: the comparison is not of empty lists
+}
+
+TEST_CASE("regexes tested without ICU first decide as ICU does", "[rules][match][regex]") {
+  // The fast paths: escaped punctuation as words, the category of the first code point, the
+  // last byte; and patterns that must keep going to ICU (alternation outside a group, an
+  // optional first class, escapes that are not followed).
+  const std::vector<std::string> patterns = {
+      "\\(",         "\\(|\\)",       "\\p{Lu}.*",          "\\p{Lu}\\p{Ll}+(-\\p{Lu}\\p{Ll}+)?",
+      "\\p{Ll}.*",   "\\p{L}+-",      "\\p{L}{3,}(bor|na)", "\\p{Lu}[\\p{L}\\-&]*",
+      "\\p{L}?x",    "\\p{Lu}*-",     "\\p{Lu}x|y",         "a\\x2D",
+      "\\p{L}{0,2}", "(\\p{Lu}|a)b-", "[a-z]+\\.",          "\\p{Lu}\\p{L}+s"};
+  const std::vector<std::string> words = {"(",     ")",    "x(",  "Abc",  "abc",   "Ö",    "ö-",
+                                          "EU-",   "1",    "É-",  "ǅx",   "x",     "y",    "a-",
+                                          "b-",    "ab-",  "Ab-", "abc.", "Jonas", "Lars", "-",
+                                          "barna", "Åbor", "ÖÄs", "ÅÄÖ",  "Ax"};
+  for (const auto& p : patterns) {
+    UErrorCode st = U_ZERO_ERROR;
+    UParseError pe{};
+    std::unique_ptr<icu::RegexPattern> re(
+        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p), 0, pe, st));
+    REQUIRE(U_SUCCESS(st));
+    const R::matcher m(R::parse(rule("[word=\"" + p + "\"]"), "t.svr"));
+    for (const auto& w : words) {
+      std::vector<svpol::token> t(1);
+      t[0].form = w;
+      t[0].norm = w;
+      std::unique_ptr<icu::RegexMatcher> rm(re->matcher(icu::UnicodeString::fromUTF8(w), st));
+      const bool want = rm->matches(st) != 0;
+      INFO("pattern " << p << " on " << w);
+      CHECK(m.match(t, 0, 1).size() == (want ? 1u : 0u));
+    }
+  }
 }

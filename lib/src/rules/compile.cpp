@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -246,20 +247,83 @@ bool is_regex_meta(char c) {
   return std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos;
 }
 
-// Splits `a|b|c` into its words when none has a regex metacharacter; empty otherwise.
+bool is_ascii_punct(char c) { return std::ispunct(static_cast<unsigned char>(c)) != 0; }
+
+// Splits `a|b|c` into its words when none has a regex metacharacter; empty otherwise. An ASCII
+// punctuation character after a backslash stands for itself (ICU), so `\(` is the word `(`.
 std::vector<std::string> plain_alternatives(std::string_view s) {
   if (s.size() >= 2 && s.front() == '(' && s.back() == ')') s = s.substr(1, s.size() - 2);
-  std::vector<std::string> out;
-  std::size_t b = 0;
-  for (;;) {
-    const std::size_t bar = s.find('|', b);
-    const std::string_view alt = s.substr(b, bar == std::string_view::npos ? bar : bar - b);
-    if (alt.empty() || std::any_of(alt.begin(), alt.end(), is_regex_meta)) return {};
-    out.emplace_back(alt);
-    if (bar == std::string_view::npos) break;
-    b = bar + 1;
+  std::vector<std::string> out(1);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\') {
+      if (i + 1 == s.size() || !is_ascii_punct(s[i + 1])) return {};
+      out.back() += s[++i];
+    } else if (s[i] == '|') {
+      if (out.back().empty()) return {};
+      out.emplace_back();
+    } else if (is_regex_meta(s[i])) {
+      return {};
+    } else {
+      out.back() += s[i];
+    }
   }
+  if (out.back().empty()) return {};
   return out;
+}
+
+// What a value must look like for the regex `p` to match all of it, tested before ICU runs
+// (attr_check::first_category, last_byte): most values fail there. Only for patterns without
+// alternation outside a group and without embedded flags; the caller leaves out `%c`.
+void regex_prefilter(std::string_view p, attr_check& c) {
+  if (p.find("(?") != std::string_view::npos || p.find("[]") != std::string_view::npos ||
+      p.find("[^]") != std::string_view::npos)
+    return;
+  int depth = 0, in_class = 0;
+  bool plain_last = false;  // the last character is not part of an escape or a class
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    plain_last = false;
+    if (p[i] == '\\') {
+      if (i + 1 == p.size()) return;
+      const char n = p[++i];
+      if ((n == 'p' || n == 'P') && i + 1 < p.size() && p[i + 1] == '{') {
+        const std::size_t close = p.find('}', i);
+        if (close == std::string_view::npos) return;
+        i = close;
+      } else if (!is_ascii_punct(n)) {
+        return;  // \x41, \u00E5, \N{...}, \Q...\E, backreferences: not followed here
+      }
+      continue;
+    }
+    if (in_class > 0) {
+      in_class += p[i] == '[' ? 1 : p[i] == ']' ? -1 : 0;
+      continue;
+    }
+    if (p[i] == '[') {
+      in_class = 1;
+    } else if (p[i] == '(') {
+      ++depth;
+    } else if (p[i] == ')') {
+      --depth;
+    } else if (p[i] == '|' && depth == 0) {
+      return;
+    } else {
+      plain_last = !is_regex_meta(p[i]) && static_cast<unsigned char>(p[i]) < 0x80;
+    }
+  }
+  if (depth != 0 || in_class != 0) return;
+  if (plain_last) c.last_byte = p.back();
+  static const std::pair<std::string_view, std::uint8_t> classes[] = {
+      {"\\p{Lu}", 2}, {"\\p{Ll}", 3}, {"\\p{L}", 1}};
+  for (const auto& [prefix, category] : classes) {
+    if (p.substr(0, prefix.size()) != prefix) continue;
+    const std::string_view rest = p.substr(prefix.size());
+    const bool optional =
+        !rest.empty() &&
+        (rest[0] == '?' || rest[0] == '*' ||
+         (rest[0] == '{' && (rest.size() < 2 || rest[1] == '0' || rest[1] == ',')));
+    if (!optional) c.first_category = category;
+    break;
+  }
 }
 
 // `\"` and `\\` in a quoted setting value stand for the character itself.
@@ -580,6 +644,7 @@ class rule_compiler {
         c.alternatives = plain_alternatives(v);
         if (c.alternatives.empty()) {
           c.suffix = false;
+          if (!c.fold) regex_prefilter(t.val.text, c);
         } else {
           if (c.fold)
             for (auto& a : c.alternatives) a = fold_case(a);

@@ -32,6 +32,10 @@ struct attr_check {
   std::vector<std::string> alternatives;
   bool suffix = false;
   std::size_t suffix_min = 0;
+  // Of a regex, what a value must be for it to match (without `%c`): its first code point of
+  // the general category L (1), Lu (2) or Ll (3) when not 0; its last byte when not 0.
+  std::uint8_t first_category = 0;
+  char last_byte = 0;
   std::size_t regex_slot = 0;  // index of the per-call RegexMatcher
   std::size_t memo = 0;        // equal tests of all rules share this index, so that a test runs at
                                // most once per token and sentence

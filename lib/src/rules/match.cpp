@@ -9,7 +9,9 @@
 // bound once. Backtracking (rather than a Pike VM) is what lets `[lex="..."]` jump over a
 // multi-token lexicon hit.
 #include <unicode/regex.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <bit>
@@ -422,7 +424,22 @@ class run {
           return true;
       return false;
     }
+    if (c.last_byte && (v.empty() || v.back() != c.last_byte)) return false;
+    if (c.first_category && !first_in_category(v, c.first_category)) return false;
     return regex_matches(c, v);
+  }
+
+  // Whether the first code point of `v` is in the general category of
+  // attr_check::first_category; ill-formed UTF-8 reads as U+FFFD, as ICU converts it.
+  static bool first_in_category(const std::string& v, std::uint8_t category) {
+    if (v.empty()) return false;
+    std::size_t i = 0;
+    UChar32 cp;
+    U8_NEXT(v.data(), i, v.size(), cp);
+    const std::uint32_t mask = U_GET_GC_MASK(cp < 0 ? 0xFFFD : cp);
+    return (mask & (category == 2   ? U_GC_LU_MASK
+                    : category == 3 ? U_GC_LL_MASK
+                                    : U_GC_L_MASK)) != 0;
   }
 
   bool regex_matches(const attr_check& c, const std::string& v) {
