@@ -720,17 +720,35 @@ TEST_CASE("the matcher's first sets and cuts skip no match (against a plain back
 
 TEST_CASE("regexes tested without ICU first decide as ICU does", "[rules][match][regex]") {
   // The fast paths: escaped punctuation as words, the category of the first code point, the
-  // last byte; and patterns that must keep going to ICU (alternation outside a group, an
-  // optional first class, escapes that are not followed).
-  const std::vector<std::string> patterns = {
-      "\\(",         "\\(|\\)",       "\\p{Lu}.*",          "\\p{Lu}\\p{Ll}+(-\\p{Lu}\\p{Ll}+)?",
-      "\\p{Ll}.*",   "\\p{L}+-",      "\\p{L}{3,}(bor|na)", "\\p{Lu}[\\p{L}\\-&]*",
-      "\\p{L}?x",    "\\p{Lu}*-",     "\\p{Lu}x|y",         "a\\x2D",
-      "\\p{L}{0,2}", "(\\p{Lu}|a)b-", "[a-z]+\\.",          "\\p{Lu}\\p{L}+s"};
-  const std::vector<std::string> words = {"(",     ")",    "x(",  "Abc",  "abc",   "Ö",    "ö-",
-                                          "EU-",   "1",    "É-",  "ǅx",   "x",     "y",    "a-",
-                                          "b-",    "ab-",  "Ab-", "abc.", "Jonas", "Lars", "-",
-                                          "barna", "Åbor", "ÖÄs", "ÅÄÖ",  "Ax"};
+  // last byte, the endings of a final group; and patterns that must keep going to ICU (alternation
+  // outside a group, an optional first class, escapes that are not followed).
+  const std::vector<std::string> patterns = {"\\(",
+                                             "\\(|\\)",
+                                             "\\p{Lu}.*",
+                                             "\\p{Lu}\\p{Ll}+(-\\p{Lu}\\p{Ll}+)?",
+                                             "\\p{Ll}.*",
+                                             "\\p{L}+-",
+                                             "\\p{L}{3,}(bor|na)",
+                                             "\\p{Lu}[\\p{L}\\-&]*",
+                                             "\\p{L}?x",
+                                             "\\p{Lu}*-",
+                                             "\\p{Lu}x|y",
+                                             "a\\x2D",
+                                             "\\p{L}{0,2}",
+                                             "(\\p{Lu}|a)b-",
+                                             "[a-z]+\\.",
+                                             "(.*minister|statsråd)",
+                                             "(eu|fn)-?(land|länder)",
+                                             "x(a|b)",
+                                             "(a(b|c))",
+                                             "\\p{Lu}\\p{L}+s"};
+  const std::vector<std::string> words = {
+      "(",        ")",         "x(",      "Abc",      "abc",     "Ö",        "ö-",
+      "EU-",      "1",         "É-",      "ǅx",       "x",       "y",        "a-",
+      "b-",       "ab-",       "Ab-",     "abc.",     "Jonas",   "Lars",     "-",
+      "barna",    "Åbor",      "ÖÄs",     "ÅÄÖ",      "Ax",      "statsråd", "justitieminister",
+      "minister", "ministern", "eu-land", "fnländer", "EU-land", "xa",       "xb",
+      "xc",       "ab",        "ac"};
   for (const auto& p : patterns) {
     UErrorCode st = U_ZERO_ERROR;
     UParseError pe{};

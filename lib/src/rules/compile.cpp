@@ -312,6 +312,27 @@ void regex_prefilter(std::string_view p, attr_check& c) {
   }
   if (depth != 0 || in_class != 0) return;
   if (plain_last) c.last_byte = p.back();
+  // A pattern ending in a group of words, each after an optional `.*` or `.+`
+  // (`\p{L}{3,}(bor|borna)`, `(.*minister|statsråd)`): the value ends in one of them.
+  if (const std::size_t open = p.rfind('('); p.back() == ')' && open != std::string_view::npos &&
+                                             p.find('\\', open) == std::string_view::npos) {
+    std::vector<std::string> endings;
+    const std::string_view group = p.substr(open + 1, p.size() - open - 2);
+    for (std::size_t b = 0;;) {
+      const std::size_t bar = group.find('|', b);
+      std::string_view alt = group.substr(b, bar == std::string_view::npos ? bar : bar - b);
+      if (alt.size() >= 2 && alt[0] == '.' && (alt[1] == '*' || alt[1] == '+'))
+        alt.remove_prefix(2);
+      if (alt.empty() || std::any_of(alt.begin(), alt.end(), is_regex_meta)) {
+        endings.clear();
+        break;
+      }
+      endings.emplace_back(alt);
+      if (bar == std::string_view::npos) break;
+      b = bar + 1;
+    }
+    c.endings = std::move(endings);
+  }
   static const std::pair<std::string_view, std::uint8_t> classes[] = {
       {"\\p{Lu}", 2}, {"\\p{Ll}", 3}, {"\\p{L}", 1}};
   for (const auto& [prefix, category] : classes) {

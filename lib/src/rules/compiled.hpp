@@ -36,10 +36,11 @@ struct attr_check {
   // the general category L (1), Lu (2) or Ll (3) when not 0; its last byte when not 0.
   std::uint8_t first_category = 0;
   char last_byte = 0;
-  std::size_t regex_slot = 0;  // index of the per-call RegexMatcher
-  std::size_t memo = 0;        // equal tests of all rules share this index, so that a test runs at
-                               // most once per token and sentence
-  diagnostic where;            // the value's position, for run-time errors
+  std::vector<std::string> endings;  // when not empty, the value ends in one of these
+  std::size_t regex_slot = 0;        // index of the per-call RegexMatcher
+  std::size_t memo = 0;  // equal tests of all rules share this index, so that a test runs at
+                         // most once per token and sentence
+  diagnostic where;      // the value's position, for run-time errors
 };
 
 // A node of a token condition: a test, or all/any/none of its children.

@@ -426,6 +426,10 @@ class run {
     }
     if (c.last_byte && (v.empty() || v.back() != c.last_byte)) return false;
     if (c.first_category && !first_in_category(v, c.first_category)) return false;
+    if (!c.endings.empty() && std::none_of(c.endings.begin(), c.endings.end(), [&](const auto& e) {
+          return v.size() >= e.size() && v.compare(v.size() - e.size(), e.size(), e) == 0;
+        }))
+      return false;
     return regex_matches(c, v);
   }
 
