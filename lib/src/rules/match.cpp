@@ -62,7 +62,8 @@ bool is_clause_punct(const std::string& form) {
 // its result is the same wherever that token recurs; text is Zipf-distributed, so most tokens
 // of a sentence were seen before and their tests, several hundred, cost one hash lookup. When
 // results for more than `max_tokens` distinct tokens are kept, those not used since the last
-// such sweep are dropped, between calls: that bounds the memory and keeps the frequent ones.
+// such sweep are dropped, between calls, and then others down to half: that bounds the memory
+// and keeps the frequent ones.
 struct thread_state {
   struct known {
     std::vector<signed char> results;  // per attr_check::memo and cond_node::memo: -1, 0 or 1
@@ -90,7 +91,10 @@ struct thread_state {
     if (s.tokens.size() > max_tokens) {
       for (auto it = s.tokens.begin(); it != s.tokens.end();)
         it = std::exchange(it->second.used, false) ? std::next(it) : s.tokens.erase(it);
-      if (s.tokens.size() > max_tokens / 2) s.tokens.clear();
+      // Still more than half: the used ones outnumber what is kept. Dropping some of them (in
+      // hash order, which has nothing to do with frequency) rather than all keeps the others
+      // from being computed again at once.
+      for (auto it = s.tokens.begin(); s.tokens.size() > max_tokens / 2;) it = s.tokens.erase(it);
     }
     return s;
   }
