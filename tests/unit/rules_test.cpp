@@ -1,13 +1,19 @@
 #include "svpol/rules.hpp"
 
+#include <unicode/regex.h>
+
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <memory>
+#include <random>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "rules/compiled.hpp"
 #include "svpol/document.hpp"
 #include "svpol/error.hpp"
 #include "svpol/terms.hpp"
@@ -489,4 +495,298 @@ TEST_CASE("an attribute from a capture takes the entry of a class the rule names
   const auto attrs = m.attributes(found[0], t, hits);
   REQUIRE(attrs.size() == 1);
   CHECK(attrs[0].second == "own-side");
+}
+
+namespace {
+
+// A plain backtracking interpreter of a compiled program, with none of the matcher's pruning
+// (no marks, no first sets, no cuts): what matcher::match must find, for rules without `where`.
+class reference_matcher {
+ public:
+  reference_matcher(const R::rule_set& rules, const std::vector<svpol::token>& t,
+                    const R::lexicon_hits& hits)
+      : data_(R::detail::access::data(rules)), t_(t), hits_(hits) {}
+
+  std::vector<std::string> run() {
+    std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::string>> found;
+    for (std::size_t ri = 0; ri < data_.rules.size(); ++ri) {
+      r_ = &data_.rules[ri];
+      for (std::size_t s = 0; s < t_.size();) {
+        caps_.assign(2 * r_->info.captures.size(), npos);
+        const std::size_t e = dfs(0, s);
+        if (e == npos) {
+          ++s;
+          continue;
+        }
+        std::string m = r_->info.id + " " + std::to_string(s) + "-" + std::to_string(e);
+        for (std::size_t c = 0; c < r_->info.captures.size(); ++c)
+          if (caps_[2 * c] != npos && caps_[2 * c + 1] != npos && caps_[2 * c] <= caps_[2 * c + 1])
+            m += " " + r_->info.captures[c] + ":" + std::to_string(caps_[2 * c]) + "-" +
+                 std::to_string(caps_[2 * c + 1]);
+        found.push_back({{s, ri}, m});
+        s = std::max(e, s + 1);
+      }
+    }
+    std::stable_sort(found.begin(), found.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::string> out;
+    for (auto& f : found) out.push_back(f.second);
+    return out;
+  }
+
+ private:
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  bool eval(std::size_t node, const svpol::token& tok) const {
+    const auto& n = r_->conds[node];
+    using K = R::detail::cond_node::kind;
+    switch (n.op) {
+      case K::test: {
+        const auto& c = r_->checks[n.check];
+        const bool hit = c.alternatives.empty()
+                             ? tok.form == c.text
+                             : std::find(c.alternatives.begin(), c.alternatives.end(), tok.form) !=
+                                   c.alternatives.end();
+        return hit != c.not_equal;
+      }
+      case K::all:
+        return std::all_of(n.kids.begin(), n.kids.end(),
+                           [&](std::size_t k) { return eval(k, tok); });
+      case K::any:
+        return std::any_of(n.kids.begin(), n.kids.end(),
+                           [&](std::size_t k) { return eval(k, tok); });
+      case K::negate:
+        return !eval(n.kids[0], tok);
+    }
+    return false;
+  }
+
+  std::size_t dfs(std::size_t pc, std::size_t pos) {
+    using O = R::detail::inst::op_t;
+    const auto& in = r_->program[pc];
+    switch (in.op) {
+      case O::any:
+        return pos < t_.size() ? dfs(pc + 1, pos + 1) : npos;
+      case O::token:
+        return pos < t_.size() && eval(in.x, t_[pos]) ? dfs(pc + 1, pos + 1) : npos;
+      case O::lex: {
+        std::vector<std::size_t> at;  // longest first, as the matcher tries them
+        for (std::size_t h = 0; h < hits_.size(); ++h)
+          if (hits_[h].begin == pos && hits_[h].begin < hits_[h].end && hits_[h].end <= t_.size() &&
+              R::class_matches(hits_[h].cls, in.cls))
+            at.push_back(h);
+        std::stable_sort(at.begin(), at.end(),
+                         [&](std::size_t a, std::size_t b) { return hits_[a].end > hits_[b].end; });
+        for (const std::size_t h : at)
+          if (const std::size_t e = dfs(pc + 1, hits_[h].end); e != npos) return e;
+        return npos;
+      }
+      case O::split:
+        if (const std::size_t e = dfs(in.x, pos); e != npos) return e;
+        return dfs(in.y, pos);
+      case O::jmp:
+        return dfs(in.x, pos);
+      case O::save: {
+        const std::size_t old = caps_[in.x];
+        caps_[in.x] = pos;
+        const std::size_t e = dfs(pc + 1, pos);
+        if (e == npos) caps_[in.x] = old;
+        return e;
+      }
+      case O::match:
+        return pos;
+    }
+    return npos;
+  }
+
+  const R::detail::rule_set_data& data_;
+  const std::vector<svpol::token>& t_;
+  const R::lexicon_hits& hits_;
+  const R::detail::compiled_rule* r_ = nullptr;
+  std::vector<std::size_t> caps_;
+};
+
+// A random pattern over the words a..e: tests with alternatives, negation and `&`, [], lexicon
+// classes, groups of alternative sequences, every kind of quantifier, and captures. Unbounded
+// quantifiers only go on what cannot match nothing, so that the reference terminates.
+struct pattern_maker {
+  std::mt19937& rng;
+  int pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); }
+  std::string word() { return std::string(1, static_cast<char>('a' + pick(5))); }
+
+  std::string atom(int depth, bool& nullable) {
+    nullable = false;
+    switch (pick(depth > 0 ? 7 : 6)) {
+      case 0:
+        return "[word=\"" + word() + "\"]";
+      case 1:
+        return "[word=\"" + word() + "|" + word() + "\"]";
+      case 2:
+        return "[word!=\"" + word() + "\"]";
+      case 3:
+        return "[word=\"" + word() + "|" + word() + "\" & !(word=\"" + word() + "\")]";
+      case 4:
+        return "[]";
+      case 5:
+        return pick(2) ? "[lex=\"actor\"]" : "[lex=\"actor.speaker\"]";
+      default: {
+        std::string g = "(";
+        const int alts = 1 + pick(3);
+        nullable = false;
+        for (int a = 0; a < alts; ++a) {
+          bool seq_nullable = false;
+          if (a) g += " | ";
+          g += sequence(depth - 1, seq_nullable);
+          nullable = nullable || seq_nullable;
+        }
+        return g + ")";
+      }
+    }
+  }
+
+  std::string item(int depth, bool& nullable) {
+    std::string s = atom(depth, nullable);
+    static const char* const quants[] = {"", "", "", "?", "{0,2}", "{1,3}", "{2}", "+", "*"};
+    const std::string q = quants[pick(9)];
+    if (nullable && (q == "+" || q == "*")) return s;
+    if (q == "?" || q == "{0,2}" || q == "*") nullable = true;
+    if (pick(4) == 0) s = "c" + std::to_string(captures++) + ":" + s;
+    return s + q;
+  }
+
+  std::string sequence(int depth, bool& nullable) {
+    std::string s;
+    nullable = true;
+    const int n = 1 + pick(3);
+    for (int i = 0; i < n; ++i) {
+      bool item_nullable = false;
+      if (i) s += ' ';
+      s += item(depth, item_nullable);
+      nullable = nullable && item_nullable;
+    }
+    return s;
+  }
+  int captures = 0;
+};
+
+}  // namespace
+
+TEST_CASE("cuts: the tests every match passes after a point all paths go through",
+          "[rules][match][cuts]") {
+  const auto set = R::parse(
+      rule("[]{1,3} [word=\"v\"] ([word=\"a\"] | [word=\"b\"] [word=\"c\"]) [word=\"d\"]?"),
+      "t.svr");
+  const auto& data = R::detail::access::data(set);
+  REQUIRE(data.rules.size() == 1);
+  const auto& r = data.rules[0];
+  std::set<std::set<std::string>> cuts;
+  for (const std::size_t c : r.cuts) {
+    std::set<std::string> words;
+    for (const auto& [ri, node] : data.cuts[c].conds) {
+      const auto& n = data.rules[ri].conds[node];
+      words.insert(data.rules[ri].checks[n.check].text);
+    }
+    cuts.insert(words);
+  }
+  // The group gives the first test of each alternative; `c` lies on one of them only, and the
+  // optional `d` can be skipped.
+  CHECK(cuts == std::set<std::set<std::string>>{{"v"}, {"a", "b"}});
+}
+
+TEST_CASE("the matcher's first sets and cuts skip no match (against a plain backtracker)",
+          "[rules][match][cuts]") {
+  std::mt19937 rng(20240611);
+  pattern_maker make{rng};
+  // Over 64 rules, so that the per-token bits of rules and cuts take more than one word.
+  std::string text;
+  int made = 0;
+  while (made < 90) {
+    make.captures = 0;
+    bool nullable = false;
+    const std::string pattern = make.sequence(2, nullable);
+    const std::string one =
+        "rule r" + std::to_string(made) + " : Problem {\n  match " + pattern + ";\n}\n";
+    if (!errors_of(one).empty()) continue;
+    text += one;
+    ++made;
+  }
+  const auto set = R::parse(text, "t.svr", &classes());
+  const R::matcher m(set);
+  std::size_t total = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::string words;
+    const int n = 1 + make.pick(9);
+    for (int i = 0; i < n; ++i) words += make.word() + " ";
+    const auto t = toks(words);
+    R::lexicon_hits hits;
+    for (int h = make.pick(3); h > 0; --h) {
+      const std::size_t b = static_cast<std::size_t>(make.pick(n));
+      const std::size_t e = b + 1 + static_cast<std::size_t>(make.pick(2));
+      hits.push_back({b, std::min<std::size_t>(e, t.size()),
+                      make.pick(2) ? "actor.speaker" : "actor.authority", "", 0});
+    }
+    std::vector<std::string> got;
+    for (const auto& x : m.match(t, 0, t.size(), hits)) {
+      std::string s =
+          m.rules().rule(x.rule).id + " " + std::to_string(x.begin) + "-" + std::to_string(x.end);
+      for (const auto& c : x.captures)
+        s += " " + c.name + ":" + std::to_string(c.begin) + "-" + std::to_string(c.end);
+      got.push_back(s);
+    }
+    const auto want = reference_matcher(set, t, hits).run();
+    total += want.size();
+    INFO("sentence: " << words);
+    REQUIRE(got == want);
+  }
+  CHECK(total > 300);  // the rules do match: the comparison is not of empty lists
+}
+
+TEST_CASE("regexes tested without ICU first decide as ICU does", "[rules][match][regex]") {
+  // The fast paths: escaped punctuation as words, the category of the first code point, the
+  // last byte, the endings of a final group; and patterns that must keep going to ICU (alternation
+  // outside a group, an optional first class, escapes that are not followed).
+  const std::vector<std::string> patterns = {"\\(",
+                                             "\\(|\\)",
+                                             "\\p{Lu}.*",
+                                             "\\p{Lu}\\p{Ll}+(-\\p{Lu}\\p{Ll}+)?",
+                                             "\\p{Ll}.*",
+                                             "\\p{L}+-",
+                                             "\\p{L}{3,}(bor|na)",
+                                             "\\p{Lu}[\\p{L}\\-&]*",
+                                             "\\p{L}?x",
+                                             "\\p{Lu}*-",
+                                             "\\p{Lu}x|y",
+                                             "a\\x2D",
+                                             "\\p{L}{0,2}",
+                                             "(\\p{Lu}|a)b-",
+                                             "[a-z]+\\.",
+                                             "(.*minister|statsråd)",
+                                             "(eu|fn)-?(land|länder)",
+                                             "x(a|b)",
+                                             "(a(b|c))",
+                                             "\\p{Lu}\\p{L}+s"};
+  const std::vector<std::string> words = {
+      "(",        ")",         "x(",      "Abc",      "abc",     "Ö",        "ö-",
+      "EU-",      "1",         "É-",      "ǅx",       "x",       "y",        "a-",
+      "b-",       "ab-",       "Ab-",     "abc.",     "Jonas",   "Lars",     "-",
+      "barna",    "Åbor",      "ÖÄs",     "ÅÄÖ",      "Ax",      "statsråd", "justitieminister",
+      "minister", "ministern", "eu-land", "fnländer", "EU-land", "xa",       "xb",
+      "xc",       "ab",        "ac"};
+  for (const auto& p : patterns) {
+    UErrorCode st = U_ZERO_ERROR;
+    UParseError pe{};
+    std::unique_ptr<icu::RegexPattern> re(
+        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p), 0, pe, st));
+    REQUIRE(U_SUCCESS(st));
+    const R::matcher m(R::parse(rule("[word=\"" + p + "\"]"), "t.svr"));
+    for (const auto& w : words) {
+      std::vector<svpol::token> t(1);
+      t[0].form = w;
+      t[0].norm = w;
+      std::unique_ptr<icu::RegexMatcher> rm(re->matcher(icu::UnicodeString::fromUTF8(w), st));
+      const bool want = rm->matches(st) != 0;
+      INFO("pattern " << p << " on " << w);
+      CHECK(m.match(t, 0, 1).size() == (want ? 1u : 0u));
+    }
+  }
 }

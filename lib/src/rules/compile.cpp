@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -107,24 +108,243 @@ void first_set(compiled_rule& r) {
   }
 }
 
+// Programs longer than this get only their first set as a cut: finding the others costs a
+// walk of the program per instruction.
+constexpr std::size_t max_cut_program = 4000;
+
+// Whether the program can reach its match instruction from the start without passing `skip`.
+bool reaches_match_without(const std::vector<inst>& program, std::size_t skip,
+                           std::vector<char>& seen) {
+  seen.assign(program.size(), 0);
+  std::vector<std::size_t> todo{0};
+  while (!todo.empty()) {
+    const std::size_t pc = todo.back();
+    todo.pop_back();
+    if (pc >= program.size() || pc == skip || seen[pc]) continue;
+    seen[pc] = 1;
+    const inst& in = program[pc];
+    switch (in.op) {
+      case inst::op_t::match:
+        return true;
+      case inst::op_t::split:
+        todo.push_back(in.x);
+        todo.push_back(in.y);
+        break;
+      case inst::op_t::jmp:
+        todo.push_back(in.x);
+        break;
+      default:
+        todo.push_back(pc + 1);
+        break;
+    }
+  }
+  return false;
+}
+
+// The token and lex instructions a match goes on with from `start` (its closure over split, jmp
+// and save); false when it can get to `any` or the match without passing one of them.
+bool consumers_from(const std::vector<inst>& program, std::size_t start,
+                    std::vector<std::size_t>& out) {
+  std::vector<char> seen(program.size(), 0);
+  std::vector<std::size_t> todo{start};
+  while (!todo.empty()) {
+    const std::size_t pc = todo.back();
+    todo.pop_back();
+    if (pc >= program.size()) return false;
+    if (seen[pc]) continue;
+    seen[pc] = 1;
+    const inst& in = program[pc];
+    switch (in.op) {
+      case inst::op_t::split:
+        todo.push_back(in.x);
+        todo.push_back(in.y);
+        break;
+      case inst::op_t::jmp:
+        todo.push_back(in.x);
+        break;
+      case inst::op_t::save:
+        todo.push_back(pc + 1);
+        break;
+      case inst::op_t::token:
+      case inst::op_t::lex:
+        out.push_back(pc);
+        break;
+      case inst::op_t::any:
+      case inst::op_t::match:
+        return false;
+    }
+  }
+  return true;
+}
+
+// Whether a condition names what a token must be (`norm="vilket"`, `pos="ADJ" & norm!="inte"`)
+// rather than only what it must not be (`pos!="PUNCT"`): the latter pass almost everywhere.
+bool is_positive(const compiled_rule& r, std::size_t node) {
+  const cond_node& n = r.conds[node];
+  switch (n.op) {
+    case cond_node::kind::test:
+      return !r.checks[n.check].not_equal;
+    case cond_node::kind::all:
+      return std::any_of(n.kids.begin(), n.kids.end(),
+                         [&](std::size_t k) { return is_positive(r, k); });
+    case cond_node::kind::any:
+      return std::all_of(n.kids.begin(), n.kids.end(),
+                         [&](std::size_t k) { return is_positive(r, k); });
+    case cond_node::kind::negate:
+      return false;
+  }
+  return false;
+}
+
+// The cuts of every rule (see detail::cut): the consumers from each instruction that dominates
+// the match instruction, that is, that every path from the start to a match passes. Kept are
+// those whose tests are all positive (the others would rarely rule out a position, at the cost
+// of testing every token), but not the start's own (compiled_rule::first_conds does its work);
+// cuts of lexicon classes alone come first, as they cost no token test. Equal cuts (by the memo
+// of their tests) are stored once, so that the matcher evaluates each at most once per token.
+void find_cuts(rule_set_data& data) {
+  std::map<std::pair<std::vector<std::size_t>, std::vector<std::string>>, std::size_t> ids;
+  std::vector<char> seen;
+  for (std::size_t ri = 0; ri < data.rules.size(); ++ri) {
+    compiled_rule& r = data.rules[ri];
+    const std::size_t n = r.program.size() <= max_cut_program ? r.program.size() : 1;
+    for (std::size_t pc = 1; pc < n; ++pc) {
+      if (reaches_match_without(r.program, pc, seen)) continue;
+      std::vector<std::size_t> at;
+      if (!consumers_from(r.program, pc, at) || at.empty()) continue;
+      if (std::any_of(at.begin(), at.end(), [&](std::size_t i) {
+            return r.program[i].op == inst::op_t::token && !is_positive(r, r.program[i].x);
+          }))
+        continue;
+      std::vector<std::size_t> memos;
+      std::vector<std::string> classes;
+      cut c;
+      for (const std::size_t i : at) {
+        const inst& in = r.program[i];
+        if (in.op == inst::op_t::lex) {
+          classes.push_back(in.cls);
+        } else if (std::find(memos.begin(), memos.end(), r.conds[in.x].memo) == memos.end()) {
+          memos.push_back(r.conds[in.x].memo);
+          c.conds.emplace_back(ri, in.x);
+        }
+      }
+      std::sort(memos.begin(), memos.end());
+      std::sort(classes.begin(), classes.end());
+      classes.erase(std::unique(classes.begin(), classes.end()), classes.end());
+      c.classes = classes;
+      const auto [it, fresh] =
+          ids.emplace(std::make_pair(std::move(memos), std::move(classes)), data.cuts.size());
+      if (fresh) data.cuts.push_back(std::move(c));
+      if (std::find(r.cuts.begin(), r.cuts.end(), it->second) == r.cuts.end())
+        r.cuts.push_back(it->second);
+    }
+    std::stable_partition(r.cuts.begin(), r.cuts.end(),
+                          [&](std::size_t c) { return data.cuts[c].conds.empty(); });
+  }
+}
+
 bool is_regex_meta(char c) {
   return std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos;
 }
 
-// Splits `a|b|c` into its words when none has a regex metacharacter; empty otherwise.
+bool is_ascii_punct(char c) { return std::ispunct(static_cast<unsigned char>(c)) != 0; }
+
+// Splits `a|b|c` into its words when none has a regex metacharacter; empty otherwise. An ASCII
+// punctuation character after a backslash stands for itself (ICU), so `\(` is the word `(`.
 std::vector<std::string> plain_alternatives(std::string_view s) {
   if (s.size() >= 2 && s.front() == '(' && s.back() == ')') s = s.substr(1, s.size() - 2);
-  std::vector<std::string> out;
-  std::size_t b = 0;
-  for (;;) {
-    const std::size_t bar = s.find('|', b);
-    const std::string_view alt = s.substr(b, bar == std::string_view::npos ? bar : bar - b);
-    if (alt.empty() || std::any_of(alt.begin(), alt.end(), is_regex_meta)) return {};
-    out.emplace_back(alt);
-    if (bar == std::string_view::npos) break;
-    b = bar + 1;
+  std::vector<std::string> out(1);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\') {
+      if (i + 1 == s.size() || !is_ascii_punct(s[i + 1])) return {};
+      out.back() += s[++i];
+    } else if (s[i] == '|') {
+      if (out.back().empty()) return {};
+      out.emplace_back();
+    } else if (is_regex_meta(s[i])) {
+      return {};
+    } else {
+      out.back() += s[i];
+    }
   }
+  if (out.back().empty()) return {};
   return out;
+}
+
+// What a value must look like for the regex `p` to match all of it, tested before ICU runs
+// (attr_check::first_category, last_byte): most values fail there. Only for patterns without
+// alternation outside a group and without embedded flags; the caller leaves out `%c`.
+void regex_prefilter(std::string_view p, attr_check& c) {
+  if (p.find("(?") != std::string_view::npos || p.find("[]") != std::string_view::npos ||
+      p.find("[^]") != std::string_view::npos)
+    return;
+  int depth = 0, in_class = 0;
+  bool plain_last = false;  // the last character is not part of an escape or a class
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    plain_last = false;
+    if (p[i] == '\\') {
+      if (i + 1 == p.size()) return;
+      const char n = p[++i];
+      if ((n == 'p' || n == 'P') && i + 1 < p.size() && p[i + 1] == '{') {
+        const std::size_t close = p.find('}', i);
+        if (close == std::string_view::npos) return;
+        i = close;
+      } else if (!is_ascii_punct(n)) {
+        return;  // \x41, \u00E5, \N{...}, \Q...\E, backreferences: not followed here
+      }
+      continue;
+    }
+    if (in_class > 0) {
+      in_class += p[i] == '[' ? 1 : p[i] == ']' ? -1 : 0;
+      continue;
+    }
+    if (p[i] == '[') {
+      in_class = 1;
+    } else if (p[i] == '(') {
+      ++depth;
+    } else if (p[i] == ')') {
+      --depth;
+    } else if (p[i] == '|' && depth == 0) {
+      return;
+    } else {
+      plain_last = !is_regex_meta(p[i]) && static_cast<unsigned char>(p[i]) < 0x80;
+    }
+  }
+  if (depth != 0 || in_class != 0) return;
+  if (plain_last) c.last_byte = p.back();
+  // A pattern ending in a group of words, each after an optional `.*` or `.+`
+  // (`\p{L}{3,}(bor|borna)`, `(.*minister|statsråd)`): the value ends in one of them.
+  if (const std::size_t open = p.rfind('('); p.back() == ')' && open != std::string_view::npos &&
+                                             p.find('\\', open) == std::string_view::npos) {
+    std::vector<std::string> endings;
+    const std::string_view group = p.substr(open + 1, p.size() - open - 2);
+    for (std::size_t b = 0;;) {
+      const std::size_t bar = group.find('|', b);
+      std::string_view alt = group.substr(b, bar == std::string_view::npos ? bar : bar - b);
+      if (alt.size() >= 2 && alt[0] == '.' && (alt[1] == '*' || alt[1] == '+'))
+        alt.remove_prefix(2);
+      if (alt.empty() || std::any_of(alt.begin(), alt.end(), is_regex_meta)) {
+        endings.clear();
+        break;
+      }
+      endings.emplace_back(alt);
+      if (bar == std::string_view::npos) break;
+      b = bar + 1;
+    }
+    c.endings = std::move(endings);
+  }
+  static const std::pair<std::string_view, std::uint8_t> classes[] = {
+      {"\\p{Lu}", 2}, {"\\p{Ll}", 3}, {"\\p{L}", 1}};
+  for (const auto& [prefix, category] : classes) {
+    if (p.substr(0, prefix.size()) != prefix) continue;
+    const std::string_view rest = p.substr(prefix.size());
+    const bool optional =
+        !rest.empty() &&
+        (rest[0] == '?' || rest[0] == '*' ||
+         (rest[0] == '{' && (rest.size() < 2 || rest[1] == '0' || rest[1] == ',')));
+    if (!optional) c.first_category = category;
+    break;
+  }
 }
 
 // `\"` and `\\` in a quoted setting value stand for the character itself.
@@ -445,6 +665,7 @@ class rule_compiler {
         c.alternatives = plain_alternatives(v);
         if (c.alternatives.empty()) {
           c.suffix = false;
+          if (!c.fold) regex_prefilter(t.val.text, c);
         } else {
           if (c.fold)
             for (auto& a : c.alternatives) a = fold_case(a);
@@ -669,6 +890,7 @@ rule_set build(const std::vector<source_file>& files, const lexicon_classes* cla
   }
   data->memo_count = memo_ids.size();
   for (auto& r : data->rules) first_set(r);
+  find_cuts(*data);
   static std::atomic<std::uint64_t> next_id{1};
   data->id = next_id++;
   return access::make(std::move(data));

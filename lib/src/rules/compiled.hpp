@@ -32,10 +32,15 @@ struct attr_check {
   std::vector<std::string> alternatives;
   bool suffix = false;
   std::size_t suffix_min = 0;
-  std::size_t regex_slot = 0;  // index of the per-call RegexMatcher
-  std::size_t memo = 0;        // equal tests of all rules share this index, so that a test runs at
-                               // most once per token and sentence
-  diagnostic where;            // the value's position, for run-time errors
+  // Of a regex, what a value must be for it to match (without `%c`): its first code point of
+  // the general category L (1), Lu (2) or Ll (3) when not 0; its last byte when not 0.
+  std::uint8_t first_category = 0;
+  char last_byte = 0;
+  std::vector<std::string> endings;  // when not empty, the value ends in one of these
+  std::size_t regex_slot = 0;        // index of the per-call RegexMatcher
+  std::size_t memo = 0;  // equal tests of all rules share this index, so that a test runs at
+                         // most once per token and sentence
+  diagnostic where;      // the value's position, for run-time errors
 };
 
 // A node of a token condition: a test, or all/any/none of its children.
@@ -71,12 +76,24 @@ struct compiled_rule {
   bool starts_anywhere = true;
   std::vector<std::size_t> first_conds;
   std::vector<std::string> first_lex;
+  std::vector<std::size_t> cuts;  // indices into rule_set_data::cuts that every match passes
+};
+
+// Token tests and lexicon classes one of which every match of a rule passes at or after its
+// start: the instructions a match can go on with from a point of the program that every path to
+// the match instruction goes through (`[norm="vilket"]` in `[]{1,16} [norm="vilket"] ...`, or
+// the first tests of each alternative of a group that cannot be skipped). Where no test of a cut
+// passes at or after a position of a sentence, the rule cannot match from there.
+struct cut {
+  std::vector<std::pair<std::size_t, std::size_t>> conds;  // (rule, cond): eval needs the rule
+  std::vector<std::string> classes;
 };
 
 struct rule_set_data {
   std::vector<compiled_rule> rules;
   std::size_t regex_count = 0;  // regex slots over all rules
   std::size_t memo_count = 0;   // distinct tests and conditions over all rules
+  std::vector<cut> cuts;        // of all rules, equal ones shared
   std::uint64_t id = 0;         // unique per compiled set: keys the matcher's per-thread state
 };
 

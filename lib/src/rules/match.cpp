@@ -9,9 +9,13 @@
 // bound once. Backtracking (rather than a Pike VM) is what lets `[lex="..."]` jump over a
 // multi-token lexicon hit.
 #include <unicode/regex.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <memory>
 #include <unordered_map>
 #include <utility>
@@ -29,6 +33,7 @@ namespace {
 // current machine); a test on one token needs far fewer than this.
 constexpr int32_t regex_time_limit = 50;
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
+constexpr std::size_t unasked = npos - 1;
 
 bool is_negation(const std::string& norm) {
   return norm == "inte" || norm == "ej" || norm == "icke" || norm == "aldrig";
@@ -57,10 +62,17 @@ bool is_clause_punct(const std::string& form) {
 // its result is the same wherever that token recurs; text is Zipf-distributed, so most tokens
 // of a sentence were seen before and their tests, several hundred, cost one hash lookup. When
 // results for more than `max_tokens` distinct tokens are kept, those not used since the last
-// such sweep are dropped, between calls: that bounds the memory and keeps the frequent ones.
+// such sweep are dropped, between calls, and then others down to half: that bounds the memory
+// and keeps the frequent ones.
 struct thread_state {
   struct known {
     std::vector<signed char> results;  // per attr_check::memo and cond_node::memo: -1, 0 or 1
+    // One bit per rule that can start at the token (see compiled_rule::first_conds; the lex
+    // part is added per sentence): what every rule would otherwise ask at every position, asked
+    // once per distinct token. Then one bit per cut whose tests pass on it, and one per cut
+    // whose bit is known: found when a sentence first needs it, as most cuts are never asked
+    // for most tokens (their rule was ruled out by an earlier cut).
+    std::vector<std::uint64_t> bits;
     bool used = true;
   };
   std::uint64_t owner = 0;  // rule_set_data::id
@@ -79,7 +91,10 @@ struct thread_state {
     if (s.tokens.size() > max_tokens) {
       for (auto it = s.tokens.begin(); it != s.tokens.end();)
         it = std::exchange(it->second.used, false) ? std::next(it) : s.tokens.erase(it);
-      if (s.tokens.size() > max_tokens / 2) s.tokens.clear();
+      // Still more than half: the used ones outnumber what is kept. Dropping some of them (in
+      // hash order, which has nothing to do with frequency) rather than all keeps the others
+      // from being computed again at once.
+      for (auto it = s.tokens.begin(); s.tokens.size() > max_tokens / 2;) it = s.tokens.erase(it);
     }
     return s;
   }
@@ -107,7 +122,13 @@ class run {
         end_(end),
         hits_(hits),
         state_(thread_state::of(data)),
+        rule_words_((data.rules.size() + 63) / 64),
+        cut_words_((data.cuts.size() + 63) / 64),
+        words_(rule_words_ + 2 * cut_words_),
         memo_(end - first, nullptr),
+        bits_(end - first, nullptr),
+        lex_bits_((end - first) * words_, 0),
+        last_(data.cuts.size(), unasked),
         hits_at_(end - first) {
     for (std::size_t i = 0; i < hits.size(); ++i) {
       const auto& h = hits[i];
@@ -117,18 +138,39 @@ class run {
     for (auto& v : hits_at_)  // longest first: it is tried first
       std::stable_sort(v.begin(), v.end(),
                        [&](std::size_t a, std::size_t b) { return hits[a].end > hits[b].end; });
+    for (std::size_t p = first; p < end; ++p) {
+      token_key(tokens_[p], state_.key);
+      auto& k = state_.tokens[state_.key];
+      if (k.results.empty()) k.results.assign(data_.memo_count, -1);
+      k.used = true;
+      memo_[p - first] = k.results.data();
+      if (k.bits.empty()) token_bits(p, k.bits);
+      bits_[p - first] = k.bits.data();
+      if (!hits_at_[p - first].empty()) lex_bits(p);
+    }
   }
 
   void rule(std::size_t index, std::vector<match>& out) {
     const compiled_rule& r = data_.rules[index];
+    // A match from s passes each cut at s or later (compiled_rule::cuts).
+    std::size_t limit = end_;
+    for (const std::size_t c : r.cuts) {
+      const std::size_t last = last_of(c);
+      if (last == npos) return;
+      limit = std::min(limit, last + 1);
+    }
     rule_ = &r;
     const std::size_t width = end_ - first_ + 1;
-    visited_.assign(r.program.size() * width, false);
+    bool fresh = false;
     caps_.assign(2 * r.info.captures.size(), npos);
-    for (std::size_t s = first_; s < end_;) {
-      if (!r.starts_anywhere && !can_start(r, s)) {
+    for (std::size_t s = first_; s < limit;) {
+      if (!can_start(index, s)) {
         ++s;
         continue;
+      }
+      if (!fresh) {
+        visited_.assign(r.program.size() * width, false);
+        fresh = true;
       }
       std::fill(caps_.begin(), caps_.end(), npos);
       const std::size_t e = search(r, s);
@@ -160,17 +202,72 @@ class run {
     std::size_t slot = npos, old = npos;  // a capture to restore when popped
   };
 
-  // Whether one of the instructions a match of `r` begins with passes at `pos`: when none does,
-  // the search from `pos` fails without reaching any other position, so skipping it changes
-  // nothing but the time.
-  bool can_start(const compiled_rule& r, std::size_t pos) {
-    for (const std::size_t c : r.first_conds)
-      if (eval(r, c, pos)) return true;
-    if (!r.first_lex.empty())
+  // Whether one of the instructions a match of rule `index` begins with passes at `pos`: when
+  // none does, the search from `pos` fails without reaching any other position, so skipping it
+  // changes nothing but the time.
+  bool can_start(std::size_t index, std::size_t pos) const {
+    const std::size_t p = pos - first_, w = index / 64;
+    return ((bits_[p][w] | lex_bits_[p * words_ + w]) >> (index % 64)) & 1;
+  }
+
+  static void set_bit(std::uint64_t* bits, std::size_t i) { bits[i / 64] |= 1ull << (i % 64); }
+
+  // The bits of thread_state::known for the token at `pos`: which rules can start on it by a
+  // token test (or anywhere); its cuts are not known yet.
+  void token_bits(std::size_t pos, std::vector<std::uint64_t>& bits) {
+    bits.assign(words_, 0);
+    for (std::size_t i = 0; i < data_.rules.size(); ++i) {
+      const compiled_rule& r = data_.rules[i];
+      rule_ = &r;  // for the message of a regex that takes too long
+      if (r.starts_anywhere || std::any_of(r.first_conds.begin(), r.first_conds.end(),
+                                           [&](std::size_t c) { return eval(r, c, pos); }))
+        set_bit(bits.data(), i);
+    }
+  }
+
+  // The same bits for the lexicon hits that begin at `pos`, into lex_bits_.
+  void lex_bits(std::size_t pos) {
+    std::uint64_t* bits = &lex_bits_[(pos - first_) * words_];
+    auto any_class = [&](const std::vector<std::string>& classes) {
       for (const std::size_t h : hits_at_[pos - first_])
-        for (const auto& cls : r.first_lex)
+        for (const auto& cls : classes)
           if (class_matches(hits_[h].cls, cls)) return true;
-    return false;
+      return false;
+    };
+    for (std::size_t i = 0; i < data_.rules.size(); ++i)
+      if (!data_.rules[i].first_lex.empty() && any_class(data_.rules[i].first_lex))
+        set_bit(bits, i);
+    for (std::size_t i = 0; i < data_.cuts.size(); ++i)
+      if (!data_.cuts[i].classes.empty() && any_class(data_.cuts[i].classes))
+        set_bit(bits + rule_words_, i);
+  }
+
+  // Where cut `c` last passes in the sentence, or npos (found on first use, then kept).
+  std::size_t last_of(std::size_t c) {
+    std::size_t& last = last_[c];
+    if (last != unasked) return last;
+    last = npos;
+    const cut& k = data_.cuts[c];
+    const std::size_t w = rule_words_ + c / 64;
+    const std::uint64_t bit = 1ull << (c % 64);
+    for (std::size_t p = end_; p-- > first_;) {
+      const std::size_t i = p - first_;
+      if (lex_bits_[i * words_ + w] & bit) return last = p;
+      if (k.conds.empty()) continue;
+      std::uint64_t* known = bits_[i];
+      if (!(known[w + cut_words_] & bit)) {
+        known[w + cut_words_] |= bit;
+        for (const auto& [ri, node] : k.conds) {
+          rule_ = &data_.rules[ri];  // for the message of a regex that takes too long
+          if (eval(*rule_, node, p)) {
+            known[w] |= bit;
+            break;
+          }
+        }
+      }
+      if (known[w] & bit) return last = p;
+    }
+    return last;
   }
 
   // The end of the first match starting at `start`, or npos; fills caps_.
@@ -254,14 +351,7 @@ class run {
   }
 
   bool eval(const compiled_rule& r, std::size_t node, std::size_t pos) {
-    signed char*& known = memo_[pos - first_];
-    if (!known) {
-      token_key(tokens_[pos], state_.key);
-      auto& k = state_.tokens[state_.key];
-      if (k.results.empty()) k.results.assign(data_.memo_count, -1);
-      k.used = true;
-      known = k.results.data();
-    }
+    signed char* known = memo_[pos - first_];
     const cond_node& n = r.conds[node];
     signed char& m = known[n.memo];
     if (m < 0) m = compute(r, n, pos) ? 1 : 0;
@@ -338,7 +428,26 @@ class run {
           return true;
       return false;
     }
+    if (c.last_byte && (v.empty() || v.back() != c.last_byte)) return false;
+    if (c.first_category && !first_in_category(v, c.first_category)) return false;
+    if (!c.endings.empty() && std::none_of(c.endings.begin(), c.endings.end(), [&](const auto& e) {
+          return v.size() >= e.size() && v.compare(v.size() - e.size(), e.size(), e) == 0;
+        }))
+      return false;
     return regex_matches(c, v);
+  }
+
+  // Whether the first code point of `v` is in the general category of
+  // attr_check::first_category; ill-formed UTF-8 reads as U+FFFD, as ICU converts it.
+  static bool first_in_category(const std::string& v, std::uint8_t category) {
+    if (v.empty()) return false;
+    std::size_t i = 0;
+    UChar32 cp;
+    U8_NEXT(v.data(), i, v.size(), cp);
+    const std::uint32_t mask = U_GET_GC_MASK(cp < 0 ? 0xFFFD : cp);
+    return (mask & (category == 2   ? U_GC_LU_MASK
+                    : category == 3 ? U_GC_LL_MASK
+                                    : U_GC_L_MASK)) != 0;
   }
 
   bool regex_matches(const attr_check& c, const std::string& v) {
@@ -376,7 +485,12 @@ class run {
   std::size_t first_, end_;
   const lexicon_hits& hits_;
   thread_state& state_;
-  std::vector<signed char*> memo_;  // per token: its results in state_.tokens, once looked up
+  // Of thread_state::known::bits: rules, cuts, and all (rules, cuts, cuts known).
+  std::size_t rule_words_, cut_words_, words_;
+  std::vector<signed char*> memo_;                 // per token: its results in state_.tokens
+  std::vector<std::uint64_t*> bits_;               // per token: its bits in state_.tokens
+  std::vector<std::uint64_t> lex_bits_;            // per token, words_ each: the bits of its hits
+  std::vector<std::size_t> last_;                  // per cut: where it last passes, npos or unasked
   std::vector<std::vector<std::size_t>> hits_at_;  // per position: hits starting there
   const compiled_rule* rule_ = nullptr;
   std::vector<bool> visited_;
