@@ -31,6 +31,28 @@ if(CASE STREQUAL "nul")
   run(2 out extract ${W}/nul.jsonl)
   expect("${out}" "nul.jsonl:2:1: NUL byte at byte offset 1 [^\n]* of \"text\"")
 
+elseif(CASE STREQUAL "brat_names")
+  # extract --format brat names files as annotate does: a repeated id is not overwritten, and an
+  # id too long for a file name is cut (both were lost or failed before).
+  string(REPEAT "x" 300 long)
+  file(WRITE ${W}/c.jsonl "{\"id\": \"a/b\", \"text\": \"Polisen ska agera.\"}\n"
+                          "{\"id\": \"a/b\", \"text\": \"Regeringen ska agera.\"}\n"
+                          "{\"id\": \"${long}\", \"text\": \"Vi ska agera.\"}\n")
+  run(0 out extract --format brat -o ${W}/out ${W}/c.jsonl)
+  file(READ ${W}/out/a_b.txt first)
+  file(READ ${W}/out/a_b-2.txt second)
+  expect("${first}" "^Polisen ska agera")
+  expect("${second}" "^Regeringen ska agera")
+  string(REPEAT "x" 200 cut)
+  if(NOT EXISTS ${W}/out/${cut}.ann OR NOT EXISTS ${W}/out/${cut}.txt)
+    message(FATAL_ERROR "no ${cut}.ann and .txt for the long id")
+  endif()
+  file(GLOB all RELATIVE ${W}/out ${W}/out/*)
+  list(LENGTH all n)
+  if(NOT n EQUAL 6)
+    message(FATAL_ERROR "expected 6 files, found: ${all}")
+  endif()
+
 elseif(CASE STREQUAL "unreadable")
   file(WRITE ${W}/locked.txt "Polisen kommer att öka insatserna.\n")
   execute_process(COMMAND chmod 000 ${W}/locked.txt)

@@ -3,11 +3,9 @@
 
 #include <cerrno>
 #include <csignal>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <set>
 #include <sstream>
 
 #include "commands.hpp"
@@ -23,47 +21,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The temporary file being written, for the signal handler: SIGINT or SIGTERM removes it so
-// an interrupted run leaves only complete files. (SIGKILL cannot be caught; what it leaves is
-// a hidden `.NAME.tmp.PID`, never a file under a final name.)
-char g_tmp_path[4096];
-volatile std::sig_atomic_t g_tmp_active = 0;
-
-extern "C" void remove_tmp_and_exit(int sig) {
-  if (g_tmp_active) ::unlink(g_tmp_path);
-  std::signal(sig, SIG_DFL);
-  std::raise(sig);
-}
-
-// Writes `content` to dir/name through `dir/.name.tmp.PID`, renamed into place once complete.
+// Writes `content` to dir/name through a hidden `dir/.name.tmp.PID`, renamed into place once
+// complete. (SIGKILL cannot be caught: what it leaves is that hidden file, never a file under
+// a final name, and the next run into the directory removes it.)
 void write_atomically(const fs::path& dir, const std::string& name, const std::string& content) {
-  const fs::path path = dir / name;
-  const fs::path tmp = dir / ("." + name + ".tmp." + std::to_string(::getpid()));
-  const std::string tmp_s = tmp.string();
-  if (tmp_s.size() < sizeof g_tmp_path) {
-    g_tmp_active = 0;
-    std::memcpy(g_tmp_path, tmp_s.c_str(), tmp_s.size() + 1);
-    g_tmp_active = 1;
-  }
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw input_error("cannot write '" + tmp_s + "'", tmp_s);
-    out << content;
-    if (!out.flush()) {
-      out.close();
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      throw input_error("cannot write '" + tmp_s + "'", tmp_s);
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  g_tmp_active = 0;
-  if (ec) {
-    std::error_code ignored;
-    fs::remove(tmp, ignored);
-    throw input_error("cannot write '" + path.string() + "': " + ec.message(), path.string());
-  }
+  write_through_temp(dir / name, dir / ("." + name + ".tmp." + std::to_string(::getpid())),
+                     [&](std::ostream& out) { out << content; });
 }
 
 // Removes the temporary files that runs killed by SIGKILL left in `dir`: `.NAME.tmp.PID` of a
@@ -83,25 +46,6 @@ void remove_stale_temporaries(const fs::path& dir) {
     std::error_code ignored;
     fs::remove(entry.path(), ignored);
   }
-}
-
-// A file name for a document id: what is safe on every file system, never hidden.
-std::string file_name_of(const std::string& id) {
-  std::string out;
-  for (char c : id)
-    out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' ||
-            static_cast<unsigned char>(c) >= 0x80)
-               ? c
-               : '_';
-  if (out.empty() || out[0] == '.') out = "doc" + out;
-  // File names are limited to 255 bytes, and the temporary name is longer; cut at a character
-  // boundary (a repeated name gets a number).
-  if (out.size() > 200) {
-    std::size_t cut = 200;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-    out.resize(cut);
-  }
-  return out;
 }
 
 }  // namespace
@@ -156,12 +100,10 @@ void add_annotate(CLI::App& app, int& status) {
     const engine eng = load_engine(opts->common);
     const unsigned jobs = opts->common.jobs ? opts->common.jobs : default_jobs();
     const std::string& format = opts->format;
-    std::signal(SIGINT, remove_tmp_and_exit);
-    std::signal(SIGTERM, remove_tmp_and_exit);
     struct output {
       std::string main, ann;  // ann: brat's .ann, main its .txt
     };
-    std::set<std::string> used;
+    file_namer namer;
     status = process_in_order<output>(
         opts->inputs, opts->common, jobs,
         [&](const document& doc) {
@@ -185,9 +127,7 @@ void add_annotate(CLI::App& app, int& status) {
           return o;
         },
         [&](const document& doc, output& o) {
-          const std::string base = file_name_of(doc.id());
-          std::string name = base;
-          for (int n = 2; !used.insert(name).second; ++n) name = base + "-" + std::to_string(n);
+          const std::string name = namer(doc.id());
           if (format == "brat") {
             write_atomically(dir, name + ".ann", o.ann);
             write_atomically(dir, name + ".txt", o.main);

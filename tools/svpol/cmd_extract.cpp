@@ -18,51 +18,6 @@ namespace svpol::cli {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-// Writes `content` to `path` through a temporary file renamed into place.
-void write_atomically(const fs::path& path, const std::string& content) {
-  fs::path tmp = path;
-  tmp += ".tmp." + std::to_string(::getpid());  // two runs into one directory do not collide
-  std::error_code ec;
-  {
-    track_temp_file(tmp);
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      untrack_temp_file();
-      throw input_error("cannot write '" + path.string() + "'", path.string());
-    }
-    out << content;
-    if (!out.flush()) {
-      out.close();
-      fs::remove(tmp, ec);
-      untrack_temp_file();
-      throw input_error("cannot write '" + path.string() + "'", path.string());
-    }
-  }
-  fs::rename(tmp, path, ec);
-  untrack_temp_file();
-  if (ec) {
-    const std::string why = ec.message();
-    fs::remove(tmp, ec);
-    throw input_error("cannot write '" + path.string() + "': " + why, path.string());
-  }
-}
-
-// A file name for a document id: what is safe on every file system.
-std::string file_name_of(const std::string& id) {
-  std::string out;
-  for (char c : id)
-    out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' ||
-            static_cast<unsigned char>(c) >= 0x80)
-               ? c
-               : '_';
-  if (out.empty() || out[0] == '.') out = "doc" + out;
-  return out;
-}
-
-}  // namespace
-
 void add_extract(CLI::App& app, int& status) {
   struct options {
     common_options common;
@@ -75,9 +30,11 @@ void add_extract(CLI::App& app, int& status) {
       "Find commitments, problem statements and stakeholder mentions.\n"
       "Formats: jsonl (default; one finding a line: doc, label, start, end, text, rule,\n"
       "attributes, lexicon, sentence, meta), tsv (the same as columns, with a header), brat\n"
-      "(with -o DIR: NAME.txt and NAME.ann for brat and INCEpTION), conllu (tokens with the\n"
-      "findings in MISC as Finding=B-Label,I-Label). Offsets are Unicode code points into the\n"
-      "original input, end exclusive. Every finding names its rule and lexicon entries.");
+      "(with -o DIR: NAME.txt and NAME.ann for brat and INCEpTION; NAME is the document id\n"
+      "with characters other than letters, digits, - _ . as _, cut to 200 bytes, a repeated\n"
+      "one with -2, -3, ...), conllu (tokens with the findings in MISC as\n"
+      "Finding=B-Label,I-Label). Offsets are Unicode code points into the original input, end\n"
+      "exclusive. Every finding names its rule and lexicon entries.");
   cmd->add_option("inputs", opts->inputs,
                   "Text or Markdown files, JSONL corpora, Riksdag speech JSON, directories of "
                   "these (with an optional metadata.csv), or - for stdin")
@@ -108,10 +65,14 @@ void add_extract(CLI::App& app, int& status) {
             write_brat(ann, doc, eng.ext->extract(doc, eng.pipe->run(doc)));
             return ann.str();
           },
-          [&](const document& doc, std::string& ann) {
-            const std::string name = file_name_of(doc.id());
-            write_atomically(dir / (name + ".txt"), doc.text());
-            write_atomically(dir / (name + ".ann"), ann);
+          [&, namer = file_namer()](const document& doc, std::string& ann) mutable {
+            const std::string name = namer(doc.id());
+            for (const auto& [ext, content] : {std::pair{".txt", &doc.text()}, {".ann", &ann}}) {
+              const fs::path target = dir / (name + ext);
+              fs::path tmp = target;
+              tmp += ".tmp." + std::to_string(::getpid());
+              write_through_temp(target, tmp, [&](std::ostream& o) { o << *content; });
+            }
           });
       return;
     }

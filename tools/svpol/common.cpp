@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -268,29 +269,23 @@ void track_temp_file(const fs::path& tmp) {
 
 void untrack_temp_file() { pending_tmp[0] = '\0'; }
 
-void with_output(const common_options& opts, const std::function<void(std::ostream&)>& write) {
-  if (opts.output.empty() || opts.output == "-") {
-    write(std::cout);
-    std::cout.flush();
-    return;
-  }
-  const fs::path target(opts.output);
-  fs::path tmp = target;
-  tmp += ".tmp." + std::to_string(::getpid());
+void write_through_temp(const fs::path& target, const fs::path& tmp,
+                        const std::function<void(std::ostream&)>& write) {
+  auto fail = [&](const std::string& why) {
+    throw input_error("cannot write '" + target.string() + "': " + why, target.string());
+  };
   {
     track_temp_file(tmp);
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) {
+      const std::string why = std::strerror(errno);
       untrack_temp_file();
-      throw input_error("cannot write '" + target.string() + "': " + std::strerror(errno),
-                        target.string());
+      fail(why);
     }
     try {
       write(out);
       out.flush();
-      if (!out)
-        throw input_error("cannot write '" + target.string() + "': " + std::strerror(errno),
-                          target.string());
+      if (!out) fail(std::strerror(errno));
     } catch (...) {
       out.close();
       std::error_code ec;
@@ -305,8 +300,38 @@ void with_output(const common_options& opts, const std::function<void(std::ostre
   if (ec) {
     const std::string why = ec.message();  // before remove() reuses ec
     fs::remove(tmp, ec);
-    throw input_error("cannot write '" + target.string() + "': " + why, target.string());
+    fail(why);
   }
+}
+
+void with_output(const common_options& opts, const std::function<void(std::ostream&)>& write) {
+  if (opts.output.empty() || opts.output == "-") {
+    write(std::cout);
+    std::cout.flush();
+    return;
+  }
+  const fs::path target(opts.output);
+  fs::path tmp = target;
+  tmp += ".tmp." + std::to_string(::getpid());  // two runs into one directory do not collide
+  write_through_temp(target, tmp, write);
+}
+
+std::string file_namer::operator()(const std::string& id) {
+  std::string base;
+  for (char c : id)
+    base += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' ||
+             static_cast<unsigned char>(c) >= 0x80)
+                ? c
+                : '_';
+  if (base.empty() || base[0] == '.') base.insert(0, "doc");
+  if (base.size() > 200) {
+    std::size_t cut = 200;
+    while (cut > 0 && (static_cast<unsigned char>(base[cut]) & 0xC0) == 0x80) --cut;
+    base.resize(cut);
+  }
+  std::string name = base;
+  for (int n = 2; !used_.insert(name).second; ++n) name = base + "-" + std::to_string(n);
+  return name;
 }
 
 }  // namespace svpol::cli

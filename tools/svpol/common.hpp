@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -60,6 +61,22 @@ int for_each_document(const std::vector<std::string>& inputs, const common_optio
 // Runs `write` against the output named in opts: stdout, or a temporary file renamed into
 // place only when `write` succeeded, so a failed run never leaves a half-written file.
 void with_output(const common_options& opts, const std::function<void(std::ostream&)>& write);
+
+// Runs `write` against `tmp`, then renames it to `target`. On an error (an input_error naming
+// `target`) or SIGINT, SIGTERM, SIGHUP, `tmp` is removed and `target` is left as it was.
+void write_through_temp(const std::filesystem::path& target, const std::filesystem::path& tmp,
+                        const std::function<void(std::ostream&)>& write);
+
+// File names for document ids in one output directory: characters other than letters, digits,
+// - _ . become _; never hidden; cut to 200 bytes at a character boundary (file names are
+// limited to 255 bytes and the temporary name is longer); a repeated name gets -2, -3, ...
+class file_namer {
+ public:
+  std::string operator()(const std::string& id);
+
+ private:
+  std::set<std::string> used_;
+};
 
 // The temporary file being written (one at a time): SIGINT, SIGTERM and SIGHUP remove it
 // before the process ends, so an interrupted run leaves no `FILE.tmp.PID` behind.
