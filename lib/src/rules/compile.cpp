@@ -65,22 +65,24 @@ const std::map<label, std::vector<attribute_spec>>& attribute_specs() {
   return specs;
 }
 
-// The instructions a match can begin with: the closure of the program's start over split,
-// jmp and save (see compiled_rule::first_conds).
-void first_set(compiled_rule& r) {
-  r.starts_anywhere = false;
-  std::vector<bool> seen(r.program.size(), false);
-  std::vector<std::size_t> todo{0};
+// Walks the closure of `start` over split, jmp and save, depth first, and calls `visit` with each
+// instruction that consumes a token or ends the match (token, lex, any, match), or with
+// program.size() where the program runs off its end. Stops when `visit` returns false, and
+// returns whether it never did.
+template <typename Visit>
+bool walk_closure(const std::vector<inst>& program, std::size_t start, Visit visit) {
+  std::vector<char> seen(program.size(), 0);
+  std::vector<std::size_t> todo{start};
   while (!todo.empty()) {
     const std::size_t pc = todo.back();
     todo.pop_back();
-    if (pc >= r.program.size()) {
-      r.starts_anywhere = true;
+    if (pc >= program.size()) {
+      if (!visit(program.size())) return false;
       continue;
     }
     if (seen[pc]) continue;
-    seen[pc] = true;
-    const inst& in = r.program[pc];
+    seen[pc] = 1;
+    const inst& in = program[pc];
     switch (in.op) {
       case inst::op_t::split:
         todo.push_back(in.x);
@@ -93,6 +95,28 @@ void first_set(compiled_rule& r) {
         todo.push_back(pc + 1);
         break;
       case inst::op_t::token:
+      case inst::op_t::lex:
+      case inst::op_t::any:
+      case inst::op_t::match:
+        if (!visit(pc)) return false;
+        break;
+    }
+  }
+  return true;
+}
+
+// The instructions a match can begin with: the closure of the program's start (see
+// compiled_rule::first_conds).
+void first_set(compiled_rule& r) {
+  r.starts_anywhere = false;
+  walk_closure(r.program, 0, [&](std::size_t pc) {
+    if (pc >= r.program.size()) {
+      r.starts_anywhere = true;
+      return true;
+    }
+    const inst& in = r.program[pc];
+    switch (in.op) {
+      case inst::op_t::token:
         if (std::find(r.first_conds.begin(), r.first_conds.end(), in.x) == r.first_conds.end())
           r.first_conds.push_back(in.x);
         break;
@@ -100,12 +124,12 @@ void first_set(compiled_rule& r) {
         if (std::find(r.first_lex.begin(), r.first_lex.end(), in.cls) == r.first_lex.end())
           r.first_lex.push_back(in.cls);
         break;
-      case inst::op_t::any:
-      case inst::op_t::match:
+      default:  // any, match
         r.starts_anywhere = true;
         break;
     }
-  }
+    return true;
+  });
 }
 
 // Programs longer than this get only their first set as a cut: finding the others costs a
@@ -145,36 +169,13 @@ bool reaches_match_without(const std::vector<inst>& program, std::size_t skip,
 // and save); false when it can get to `any` or the match without passing one of them.
 bool consumers_from(const std::vector<inst>& program, std::size_t start,
                     std::vector<std::size_t>& out) {
-  std::vector<char> seen(program.size(), 0);
-  std::vector<std::size_t> todo{start};
-  while (!todo.empty()) {
-    const std::size_t pc = todo.back();
-    todo.pop_back();
+  return walk_closure(program, start, [&](std::size_t pc) {
     if (pc >= program.size()) return false;
-    if (seen[pc]) continue;
-    seen[pc] = 1;
-    const inst& in = program[pc];
-    switch (in.op) {
-      case inst::op_t::split:
-        todo.push_back(in.x);
-        todo.push_back(in.y);
-        break;
-      case inst::op_t::jmp:
-        todo.push_back(in.x);
-        break;
-      case inst::op_t::save:
-        todo.push_back(pc + 1);
-        break;
-      case inst::op_t::token:
-      case inst::op_t::lex:
-        out.push_back(pc);
-        break;
-      case inst::op_t::any:
-      case inst::op_t::match:
-        return false;
-    }
-  }
-  return true;
+    const auto op = program[pc].op;
+    if (op == inst::op_t::any || op == inst::op_t::match) return false;
+    out.push_back(pc);
+    return true;
+  });
 }
 
 // Whether a condition names what a token must be (`norm="vilket"`, `pos="ADJ" & norm!="inte"`)
