@@ -377,6 +377,46 @@ TEST_CASE("the tagger is safe to share between threads", "[morphology]") {
   for (const auto& l : lemmas) CHECK(l == "myndighet");
 }
 
+// The threads of one tagger share their store of analysed forms: whichever thread analyses a
+// form first, every thread must read the same readings, and the same as a tagger used alone.
+TEST_CASE("threads sharing a tagger's analysed forms tag as one thread does", "[morphology]") {
+  const std::vector<std::string> texts = {
+      "Hållbarhetskommissionen lämnade sitt betänkande till regeringen i går.",
+      "Vi kommer att ta fram förslag om brottsförebyggande myndigheters ansvar.",
+      "Utsattheten har ökat i förorterna, och förtroendet för Polisen är lågt.",
+      "EU-medlemskapet och Zlorbinverket nämndes av riksdagsledamöterna.",
+      "Regeringen avser att återkomma till riksdagen med en proposition.",
+  };
+  auto tag_with = [&](const svpol::tagger& tagger, const std::string& text) {
+    auto doc = svpol::document::from_utf8(text, "t");
+    auto toks = svpol::tokenize(doc, test_lexicon().abbreviations());
+    auto sents = svpol::split_sentences(doc, toks, test_lexicon().abbreviations());
+    tagger.tag(doc, toks, sents);
+    std::string out;
+    for (const auto& t : toks) out += t.form + "/" + t.lemma + "/" + t.upos + "/" + t.feats + " ";
+    return out;
+  };
+  std::vector<std::string> alone;
+  {
+    const auto own = svpol::tagger::load(SVPOL_TEST_LEXICONS);
+    for (const auto& t : texts) alone.push_back(tag_with(own, t));
+  }
+  const auto shared = svpol::tagger::load(SVPOL_TEST_LEXICONS);
+  std::vector<std::vector<std::string>> got(4, std::vector<std::string>(texts.size()));
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < got.size(); ++i)
+    threads.emplace_back([&, i] {
+      // Each thread starts at another text, so that different threads analyse a form first.
+      for (std::size_t k = 0; k < texts.size(); ++k) {
+        const std::size_t t = (k + i) % texts.size();
+        got[i][t] = tag_with(shared, texts[t]);
+      }
+    });
+  for (auto& t : threads) t.join();
+  for (std::size_t i = 0; i < got.size(); ++i)
+    for (std::size_t t = 0; t < texts.size(); ++t) CHECK(got[i][t] == alone[t]);
+}
+
 TEST_CASE("the pipeline loads the tagger from its lexicon's directory", "[morphology]") {
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / "svpol-pipeline-lexicon-test";

@@ -4,6 +4,8 @@
 #include <array>
 #include <atomic>
 #include <cstdlib>
+#include <mutex>
+#include <shared_mutex>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -24,13 +26,61 @@ std::atomic<std::uint64_t> next_tagger_id{1};
 
 using readings = std::vector<candidate>;
 
-// The readings of word forms this thread has looked up. Text is Zipf-distributed, so most
-// tokens hit; the cache is dropped when it grows past `max_entries` (a memory bound, not LRU:
-// the frequent forms come back at once).
+// The readings of word forms, shared by the threads that use one tagger: a form is analysed
+// once, whichever thread meets it first, instead of once per thread (with -j N every thread
+// would otherwise warm its own cache on the same frequent words). Entries are never changed or
+// removed while the tagger lives, so a pointer to one stays valid; the store stops growing at
+// `max_entries`. Text is Zipf-distributed, so the forms of the first part of a corpus cover
+// most tokens of the rest; forms met after that are kept per thread (form_cache::own).
+class shared_forms {
+ public:
+  static constexpr std::size_t max_entries = 200'000;
+
+  const readings* find(const std::string& form) const {
+    const shard& s = shard_of(form);
+    std::shared_lock lock(s.mu);
+    const auto it = s.map.find(form);
+    return it == s.map.end() ? nullptr : &it->second;
+  }
+
+  // The stored readings of `form` (the earlier ones if another thread stored it first), or
+  // nullptr when the store is full.
+  const readings* insert(const std::string& form, readings&& rs) {
+    shard& s = shard_of(form);
+    std::unique_lock lock(s.mu);
+    if (const auto it = s.map.find(form); it != s.map.end()) return &it->second;
+    if (size_.load(std::memory_order_relaxed) >= max_entries) return nullptr;
+    size_.fetch_add(1, std::memory_order_relaxed);
+    return &s.map.emplace(form, std::move(rs)).first->second;
+  }
+
+ private:
+  struct shard {
+    mutable std::shared_mutex mu;
+    std::unordered_map<std::string, readings> map;
+  };
+  shard& shard_of(const std::string& form) const {
+    return shards_[std::hash<std::string>{}(form) % shards_.size()];
+  }
+  mutable std::array<shard, 64> shards_;
+  std::atomic<std::size_t> size_{0};
+};
+
+// What one thread knows of the word forms it has met: where their readings are, in the
+// tagger's shared store or in `own` (forms met after the store was full). Looking a form up
+// here takes no lock. Both are dropped when `where` grows past `max_entries` (a memory bound,
+// not LRU: the frequent forms come back at once, from the shared store).
 struct form_cache {
   static constexpr std::size_t max_entries = 200'000;
   std::uint64_t owner = 0;
-  std::unordered_map<std::string, readings> map;
+  std::unordered_map<std::string, const readings*> where;
+  std::unordered_map<std::string, readings> own;
+
+  void add(const std::string& form, readings&& rs, shared_forms& shared) {
+    const readings* r = shared.insert(form, std::move(rs));  // moves from rs only when it stores
+    if (!r) r = &own.insert_or_assign(form, std::move(rs)).first->second;
+    where.emplace(form, r);
+  }
 };
 thread_local form_cache cache;
 
@@ -102,6 +152,7 @@ class tagger_impl {
   apertium_analyser analyser_;
   exception_table table_;
   std::uint64_t id_;
+  mutable shared_forms shared_;
 };
 
 readings tagger_impl::compound(const std::string& w,
@@ -157,17 +208,22 @@ readings tagger_impl::compound(const std::string& w,
 }
 
 void tagger_impl::fill_cache(const std::vector<token>& toks) const {
-  if (cache.owner != id_ || cache.map.size() > form_cache::max_entries) {
-    cache.map.clear();
+  if (cache.owner != id_ || cache.where.size() > form_cache::max_entries) {
+    cache.where.clear();
+    cache.own.clear();
     cache.owner = id_;
   }
   std::vector<std::string> forms;
   std::unordered_set<std::string> seen;
   for (const token& t : toks) {
-    if (t.kind != token_kind::word || cache.map.count(t.form) || !seen.insert(t.form).second)
+    if (t.kind != token_kind::word || cache.where.count(t.form) || !seen.insert(t.form).second)
       continue;
-    if (const readings* r = table_.find(t.norm)) {
-      cache.map.emplace(t.form, *r);
+    if (const readings* r = shared_.find(t.form)) {
+      cache.where.emplace(t.form, r);
+      continue;
+    }
+    if (const readings* r = table_.find(t.norm)) {  // the table lives as long as the tagger
+      cache.where.emplace(t.form, r);
       continue;
     }
     forms.push_back(t.form);
@@ -187,7 +243,7 @@ void tagger_impl::fill_cache(const std::vector<token>& toks) const {
   for (std::size_t k = 0; k < forms.size(); ++k) {
     readings rs = candidates_from_apertium(forms[k], found[k].readings);
     if (!rs.empty()) {
-      cache.map.emplace(forms[k], std::move(rs));
+      cache.add(forms[k], std::move(rs), shared_);
       continue;
     }
     unknown.push_back(k);
@@ -231,7 +287,7 @@ void tagger_impl::fill_cache(const std::vector<token>& toks) const {
     if (rs.empty()) rs = guess_unknown(w);
     for (candidate& c : rs) c.lemma = prefix + c.lemma;
     add_name_reading(form, rs);
-    cache.map.emplace(form, std::move(rs));
+    cache.add(form, std::move(rs), shared_);
   }
 }
 
@@ -263,8 +319,8 @@ void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sen
       w.folded = t.norm;
       switch (t.kind) {
         case token_kind::word: {
-          const auto it = cache.map.find(t.form);
-          w.cands = it != cache.map.end() ? it->second : guess_unknown(t.norm);
+          const auto it = cache.where.find(t.form);
+          w.cands = it != cache.where.end() ? *it->second : guess_unknown(t.norm);
           w.capitalized = begins_upper(t.form);
           w.acronym = w.capitalized && is_acronym(t.form);
           w.initial = initial;
