@@ -93,7 +93,7 @@ bool is_input_file(const fs::path& p) {
 }  // namespace
 
 int for_each_document(const std::vector<std::string>& inputs, const common_options& opts,
-                      const std::function<void(const document&)>& fn) {
+                      const std::function<void(document&&)>& fn) {
   int status = ok;
   std::size_t skipped = 0;
   auto where = [](const std::string& name, const input_error& e) {
@@ -111,7 +111,7 @@ int for_each_document(const std::vector<std::string>& inputs, const common_optio
   auto run_jsonl = [&](const std::string& name, std::istream& in) {
     try {
       skipped += read_jsonl(
-          in, name, [&](document doc) { fn(doc); },
+          in, name, [&](document doc) { fn(std::move(doc)); },
           [&](const input_error& e) {
             report(where(name, e) + ": " + e.what());
             status = bad_input;
@@ -134,7 +134,7 @@ int for_each_document(const std::vector<std::string>& inputs, const common_optio
     bool stopped = false;  // by a bad record, which the handler has reported
     try {
       skipped += read_riksdag_json(
-          read_stream(in, name), name, [&](document doc) { fn(doc); },
+          read_stream(in, name), name, [&](document doc) { fn(std::move(doc)); },
           [&](const input_error& e) { return !(stopped = !on_bad(name, e)); },
           opts.max_doc_mb * 1000000);
     } catch (const input_error& e) {

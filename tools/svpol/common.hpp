@@ -50,13 +50,13 @@ svpol::lexicon load_lexicon(const common_options& opts);
 // Calls `fn` for each document in `inputs`: .txt/.md files (one document each, id = file
 // name without extension), .jsonl corpora (one document a line), .json Riksdag speeches (see
 // read_riksdag_json), directories of these, or "-" for standard input (text; none means
-// stdin). In a directory, a `metadata.csv` gives its text files metadata (an `id` column
-// their id); a bad row of it is reported and leaves the directory's text files out unless
-// opts.skip_bad. A file that cannot be read or is not UTF-8 is reported on stderr and
-// skipped. A bad JSONL or JSON record is reported with file:line:col; it stops that file
+// stdin); `fn` may keep the document it is given. In a directory, a `metadata.csv` gives its text
+// files metadata (an `id` column their id); a bad row of it is reported and leaves the directory's
+// text files out unless opts.skip_bad. A file that cannot be read or is not UTF-8 is reported on
+// stderr and skipped. A bad JSONL or JSON record is reported with file:line:col; it stops that file
 // unless opts.skip_bad. Returns bad_input if anything was reported, else ok.
 int for_each_document(const std::vector<std::string>& inputs, const common_options& opts,
-                      const std::function<void(const document&)>& fn);
+                      const std::function<void(document&&)>& fn);
 
 // Runs `write` against the output named in opts: stdout, or a temporary file renamed into
 // place only when `write` succeeded, so a failed run never leaves a half-written file.

@@ -5,8 +5,8 @@
 //       [&](const document& d, std::string& r) { out << r; });   // on this thread, in order
 //
 // Documents are read one at a time by a reader thread into a bounded queue; `jobs` workers
-// process them; this thread hands results to `consume` in input order. At most about
-// 2 × jobs documents are in memory at once, whatever the corpus size. The first exception of
+// process them; this thread hands results to `consume` in input order. At most 16 × jobs
+// documents are in memory at once, whatever the corpus size. The first exception of
 // any thread stops the run and is rethrown here.
 #pragma once
 
@@ -71,32 +71,45 @@ int process_in_order(const std::vector<std::string>& inputs, const common_option
   }
   using doc_ptr = std::shared_ptr<const document>;
   std::mutex mu;
-  std::condition_variable cv;
+  // Each kind of thread waits on its own condition: the reader for room, the workers for
+  // documents, this thread for the next result. One shared condition woke every thread on
+  // every event, which on a machine with as many cores as workers took time from the workers.
+  std::condition_variable room, work_ready, result_ready;
   std::deque<std::pair<std::size_t, doc_ptr>> todo;   // read, not yet taken
   std::map<std::size_t, std::pair<doc_ptr, R>> done;  // processed, not yet consumed
-  const std::size_t capacity = 2 * static_cast<std::size_t>(jobs);
+  // Documents are small (a speech is a few kB) and take about a millisecond each: a queue of
+  // 16 per worker keeps the workers busy while the reader and this thread wait their turn for
+  // a core, and the reader, once woken, refills it in one go (it is woken when half of it is
+  // free). A bound in documents, not bytes: --max-doc-mb bounds each one.
+  const std::size_t capacity = 16 * static_cast<std::size_t>(jobs);
   std::size_t in_flight = 0;  // read and not yet consumed
   bool reading = true, failed = false;
   std::exception_ptr error;
   int read_status = ok;
 
+  auto wake_all = [&] {
+    room.notify_all();
+    work_ready.notify_all();
+    result_ready.notify_all();
+  };
   auto fail = [&](std::exception_ptr e) {
     std::lock_guard<std::mutex> lock(mu);
     if (!error) error = e;
     failed = true;
-    cv.notify_all();
+    wake_all();
   };
 
   std::thread reader([&] {
     try {
       std::size_t seq = 0;
-      const int st = for_each_document(inputs, opts, [&](const document& doc) {
+      const int st = for_each_document(inputs, opts, [&](document&& doc) {
+        auto d = std::make_shared<const document>(std::move(doc));
         std::unique_lock<std::mutex> lock(mu);
-        cv.wait(lock, [&] { return in_flight < capacity || failed; });
+        room.wait(lock, [&] { return in_flight < capacity || failed; });
         if (failed) throw std::runtime_error("stopped");
-        todo.emplace_back(seq++, std::make_shared<const document>(doc));
+        todo.emplace_back(seq++, std::move(d));
         ++in_flight;
-        cv.notify_all();
+        work_ready.notify_one();
       });
       std::lock_guard<std::mutex> lock(mu);
       read_status = st;
@@ -105,7 +118,7 @@ int process_in_order(const std::vector<std::string>& inputs, const common_option
     }
     std::lock_guard<std::mutex> lock(mu);
     reading = false;
-    cv.notify_all();
+    wake_all();
   });
 
   std::vector<std::thread> workers;
@@ -115,7 +128,7 @@ int process_in_order(const std::vector<std::string>& inputs, const common_option
         std::pair<std::size_t, doc_ptr> item;
         {
           std::unique_lock<std::mutex> lock(mu);
-          cv.wait(lock, [&] { return !todo.empty() || !reading || failed; });
+          work_ready.wait(lock, [&] { return !todo.empty() || !reading || failed; });
           if (failed || (todo.empty() && !reading)) return;
           item = std::move(todo.front());
           todo.pop_front();
@@ -123,8 +136,8 @@ int process_in_order(const std::vector<std::string>& inputs, const common_option
         try {
           R r = work(*item.second);
           std::lock_guard<std::mutex> lock(mu);
-          done.emplace(item.first, std::make_pair(item.second, std::move(r)));
-          cv.notify_all();
+          done.emplace(item.first, std::make_pair(std::move(item.second), std::move(r)));
+          result_ready.notify_one();
         } catch (...) {
           fail(std::current_exception());
           return;
@@ -139,7 +152,7 @@ int process_in_order(const std::vector<std::string>& inputs, const common_option
     std::pair<doc_ptr, R> item;
     {
       std::unique_lock<std::mutex> lock(mu);
-      cv.wait(lock, [&] {
+      result_ready.wait(lock, [&] {
         return failed || done.count(next) || (!reading && todo.empty() && in_flight == 0);
       });
       if (failed) break;
@@ -155,10 +168,11 @@ int process_in_order(const std::vector<std::string>& inputs, const common_option
       fail(std::current_exception());
       break;
     }
+    item = {};  // free the document and its result before taking the lock
     std::lock_guard<std::mutex> lock(mu);
     --in_flight;
     ++next;
-    cv.notify_all();
+    if (in_flight <= capacity / 2) room.notify_one();
   }
   reader.join();
   for (auto& t : workers) t.join();
