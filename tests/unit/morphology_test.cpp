@@ -115,9 +115,9 @@ TEST_CASE("the exception table parser", "[morphology]") {
     const auto* e = t.find("som");
     REQUIRE(e);
     REQUIRE(e->size() == 2);
-    CHECK((*e)[0].upos == "PRON");
+    CHECK((*e)[0].upos.name() == "PRON");
     CHECK((*e)[0].feats == "PronType=Rel");
-    CHECK((*e)[1].upos == "SCONJ");
+    CHECK((*e)[1].upos.name() == "SCONJ");
     CHECK(t.find("och") == nullptr);
   }
   SECTION("every malformed line is reported") {

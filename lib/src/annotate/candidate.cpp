@@ -101,11 +101,11 @@ std::uint32_t feat_bits(std::string_view feats) {
   return bits;
 }
 
-candidate make_candidate(std::string lemma, std::string upos, std::string feats) {
+candidate make_candidate(std::string lemma, upos_tag upos, std::string feats) {
   candidate c;
   c.bits = feat_bits(feats);
   c.lemma = std::move(lemma);
-  c.upos = std::move(upos);
+  c.upos = upos;
   c.feats = std::move(feats);
   return c;
 }
@@ -147,7 +147,7 @@ std::vector<candidate> candidates_from_apertium(std::string_view form,
     if (r.tags.empty() || has("cmp") || has("compound-only-L") || has("cmp-split")) continue;
     const std::string& cat = r.tags[0];
     std::vector<std::string> f;
-    std::string upos;
+    upos_tag upos;
     std::string lemma = cat == "np" ? r.lemma : fold_case(r.lemma);
     if (cat == "n") {
       upos = "NOUN";
@@ -243,7 +243,7 @@ std::vector<candidate> candidates_from_apertium(std::string_view form,
     } else {
       upos = "X";
     }
-    candidate c = make_candidate(std::move(lemma), std::move(upos), join_feats(std::move(f)));
+    candidate c = make_candidate(std::move(lemma), upos, join_feats(std::move(f)));
     const bool dup = std::any_of(out.begin(), out.end(), [&](const candidate& o) {
       return o.lemma == c.lemma && o.upos == c.upos && o.feats == c.feats;
     });
@@ -257,7 +257,8 @@ std::vector<candidate> guess_by_suffix(std::string_view w) {
     std::string_view suffix;
     std::size_t cut;       // bytes to drop from the end
     std::string_view add;  // then append
-    std::string_view upos, feats;
+    upos_tag upos;
+    std::string_view feats;
   };
   // Productive Swedish derivational endings, longest first within each family.
   static const std::vector<suffix_rule> rules = {
@@ -321,8 +322,7 @@ std::vector<candidate> guess_by_suffix(std::string_view w) {
     if (w.size() >= r.suffix.size() + 2 && ends_with(w, r.suffix)) {
       std::string lemma = drop(w, r.cut);
       lemma += r.add;
-      std::vector<candidate> out{
-          make_candidate(std::move(lemma), std::string(r.upos), std::string(r.feats))};
+      std::vector<candidate> out{make_candidate(std::move(lemma), r.upos, std::string(r.feats))};
       // `-erade` is a past tense or a plural participle (`de kvalificerade`); the rules choose.
       if (r.suffix == "erade")
         out.push_back(

@@ -1,7 +1,9 @@
 // Private: one possible reading of a token in UD terms, as the disambiguation rules see it.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,15 +41,48 @@ std::uint32_t feat_bits(std::string_view feats);
 // True when the first code point of `form` changes under case folding (`Lund`, `Örebro`).
 bool begins_upper(std::string_view form);
 
+// A UD word class (UPOS), held as one byte: the disambiguation rules compare the class of every
+// candidate of every token many times, and a byte compares faster than a string. In code it is
+// written by name, `c.upos == "VERB"`, checked when compiling: a name that is not one of UD's
+// 17 classes does not compile. Names read at run time go through parse().
+class upos_tag {
+ public:
+  static constexpr std::array<std::string_view, 17> names = {
+      "ADJ",  "ADP",  "ADV",   "AUX",   "CCONJ", "DET", "INTJ", "NOUN", "NUM",
+      "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
+
+  constexpr upos_tag() = default;  // X
+  consteval upos_tag(const char* name) : id_(index_of(name)) {}
+  // The class named `name`, or nothing when it is not a UPOS.
+  static constexpr std::optional<upos_tag> parse(std::string_view name) {
+    for (std::size_t i = 0; i < names.size(); ++i)
+      if (names[i] == name) return upos_tag(static_cast<std::uint8_t>(i));
+    return std::nullopt;
+  }
+  constexpr std::string_view name() const { return names[id_]; }
+  friend constexpr bool operator==(upos_tag, upos_tag) = default;
+
+ private:
+  constexpr explicit upos_tag(std::uint8_t id) : id_(id) {}
+  static consteval std::uint8_t index_of(std::string_view name) {
+    for (std::size_t i = 0; i < names.size(); ++i)
+      if (names[i] == name) return static_cast<std::uint8_t>(i);
+    throw "not a UD word class";  // a compile-time error in a consteval function
+  }
+  std::uint8_t id_ = 16;
+};
+
 struct candidate {
-  std::string lemma, upos, feats;
+  std::string lemma;
+  upos_tag upos;
+  std::string feats;
   std::uint32_t bits = 0;   // feat_bits(feats)
   bool from_table = false;  // from the exception table: its order is the default order
   bool guessed = false;     // a noun only because nothing was known about the word
   bool has(std::uint32_t b) const { return (bits & b) == b; }
 };
 
-candidate make_candidate(std::string lemma, std::string upos, std::string feats);
+candidate make_candidate(std::string lemma, upos_tag upos, std::string feats);
 
 // Turns the analyser's readings of `form` into UD candidates: maps tags to UPOS and FEATS,
 // lower-cases lemmas of common words, gives participles their UD lemma (`ökat` → `ökad`),

@@ -37,7 +37,7 @@ void remove(slot& s, const P& p) {
   std::erase_if(s.cands, p);
 }
 
-auto upos_is(std::string_view u) {
+auto upos_is(upos_tag u) {
   return [u](const candidate& c) { return c.upos == u; };
 }
 auto verb_with(std::uint32_t bits) {
@@ -58,8 +58,8 @@ struct lemma_in {
   }
 };
 
-bool can(const slot& s, std::string_view upos) { return any(s, upos_is(upos)); }
-bool only(const slot& s, std::string_view upos) { return all(s, upos_is(upos)); }
+bool can(const slot& s, upos_tag upos) { return any(s, upos_is(upos)); }
+bool only(const slot& s, upos_tag upos) { return all(s, upos_is(upos)); }
 bool is_nominal(const candidate& c) {
   return c.upos == "NOUN" || c.upos == "ADJ" || c.upos == "NUM" || c.upos == "PROPN";
 }
@@ -186,7 +186,8 @@ void modal_auxiliaries(std::vector<slot>& s) {
         for (auto& c : w.cands) c.upos = "AUX";
       } else {
         for (auto& c : w.cands)
-          if (modal(c)) c.upos = c.lemma == "vilja" || c.lemma == "få" ? "VERB" : "AUX";
+          if (modal(c))
+            c.upos = c.lemma == "vilja" || c.lemma == "få" ? upos_tag("VERB") : upos_tag("AUX");
       }
     } else if (any(w, lemma_in({"komma"}))) {
       bool att_follows = false;
@@ -198,7 +199,7 @@ void modal_auxiliaries(std::vector<slot>& s) {
         if (!is_gap_word(s[j])) break;
       }
       select(w, lemma_in({"komma"}));
-      for (auto& c : w.cands) c.upos = att_follows ? "AUX" : "VERB";
+      for (auto& c : w.cands) c.upos = att_follows ? upos_tag("AUX") : upos_tag("VERB");
     }
   }
 }
@@ -217,7 +218,7 @@ void perfect_auxiliary(std::vector<slot>& s) {
       if (any(s[j], verb_with(f_sup))) v = &s[j];
     }
     if (v) select(*v, verb_with(f_sup));
-    for (auto& c : w.cands) c.upos = v ? "AUX" : "VERB";
+    for (auto& c : w.cands) c.upos = v ? upos_tag("AUX") : upos_tag("VERB");
   }
 }
 
@@ -265,10 +266,10 @@ void determiner_or_pronoun(std::vector<slot>& s) {
     if (indefinite_article) {
       const bool alone = !n || is_punct(*n) || only(*n, "VERB") || only(*n, "AUX") ||
                          n->folded == "av" || n->folded == "som";
-      select(w, upos_is(alone ? "PRON" : "DET"));
+      select(w, upos_is(alone ? upos_tag("PRON") : upos_tag("DET")));
       continue;
     }
-    select(w, upos_is(np_follows ? "DET" : "PRON"));
+    select(w, upos_is(np_follows ? upos_tag("DET") : upos_tag("PRON")));
   }
 }
 
@@ -555,7 +556,7 @@ void conditional_om(std::vector<slot>& s) {
         any(s[i + 1], [](const candidate& c) { return c.upos == "PRON" && c.has(f_nom); }) ||
         can(s[i + 1], "NOUN") || can(s[i + 1], "PROPN");
     const bool clause = subject && any(s[i + 2], verb_with(f_fin));
-    select(s[i], upos_is(clause ? "SCONJ" : "ADP"));
+    select(s[i], upos_is(clause ? upos_tag("SCONJ") : upos_tag("ADP")));
   }
 }
 
@@ -615,15 +616,15 @@ void relative_som(std::vector<slot>& s) {
                         }) &&
                     !any(*n, verb_with(f_fin));
     const bool after_adjective = i > 0 && only(s[i - 1], "ADJ");
-    select(s[i], upos_is(np && after_adjective ? "ADP" : "SCONJ"));
+    select(s[i], upos_is(np && after_adjective ? upos_tag("ADP") : upos_tag("SCONJ")));
   }
 }
 
 // 13. Finite verb: a verb form still ambiguous prefers present, then past, over the rest.
 int default_rank(const candidate& c) {
-  static constexpr std::array<std::string_view, 14> order = {
-      "PRON", "DET", "ADP",  "CCONJ", "SCONJ", "PART",  "AUX",
-      "NOUN", "ADJ", "VERB", "ADV",   "NUM",   "PROPN", "INTJ"};
+  static constexpr std::array<upos_tag, 14> order = {"PRON", "DET", "ADP",   "CCONJ", "SCONJ",
+                                                     "PART", "AUX", "NOUN",  "ADJ",   "VERB",
+                                                     "ADV",  "NUM", "PROPN", "INTJ"};
   int r = static_cast<int>(order.size());
   for (std::size_t k = 0; k < order.size(); ++k)
     if (order[k] == c.upos) r = static_cast<int>(k);

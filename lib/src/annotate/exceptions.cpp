@@ -9,18 +9,7 @@
 
 namespace svpol::detail {
 
-namespace {
-
-bool is_upos(std::string_view u) {
-  static constexpr std::array<std::string_view, 17> all = {
-      "ADJ",  "ADP",  "ADV",   "AUX",   "CCONJ", "DET", "INTJ", "NOUN", "NUM",
-      "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
-  for (auto a : all)
-    if (a == u) return true;
-  return false;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 exception_table exception_table::parse(std::string_view text, const std::string& source) {
   exception_table t;
@@ -58,11 +47,12 @@ exception_table exception_table::parse(std::string_view text, const std::string&
       fail(1, "empty form or lemma");
       continue;
     }
-    if (!is_upos(cols[2])) {
+    const auto upos = upos_tag::parse(cols[2]);
+    if (!upos) {
       fail(static_cast<int>(cols[0].size() + cols[1].size() + 3), "unknown UPOS '" + cols[2] + "'");
       continue;
     }
-    candidate c = make_candidate(cols[1], cols[2], cols.size() == 4 ? cols[3] : std::string());
+    candidate c = make_candidate(cols[1], *upos, cols.size() == 4 ? cols[3] : std::string());
     c.from_table = true;
     t.entries_[fold_case(cols[0])].push_back(std::move(c));
   }

@@ -331,7 +331,8 @@ void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sen
           w.cands = {make_candidate(t.form, "NUM", "NumType=Card")};
           break;
         case token_kind::punct:
-          w.cands = {make_candidate(t.form, is_symbol(t.form) ? "SYM" : "PUNCT", "")};
+          w.cands = {
+              make_candidate(t.form, is_symbol(t.form) ? upos_tag("SYM") : upos_tag("PUNCT"), "")};
           // A colon or an opening quote starts a new clause, often capitalized.
           if (t.form == ":" || t.form == "\"" || t.form == "”" || t.form == "“" || t.form == "«" ||
               t.form == "–")
@@ -360,7 +361,7 @@ void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sen
       token& t = toks[sent.first_token + k];
       candidate& c = s[k].cands.front();
       t.lemma = std::move(c.lemma);
-      t.upos = std::move(c.upos);
+      t.upos = c.upos.name();
       t.feats = std::move(c.feats);
     }
   }
