@@ -320,7 +320,7 @@ void unknown_before_noun(std::vector<slot>& s) {
     if (w.cands.empty() || !w.cands.front().guessed || w.cands.front().upos != "NOUN") continue;
     const slot& n = s[i + 1];
     if (!can(n, "NOUN") || !all(n, is_nominal) || n.cands.front().guessed) continue;
-    const std::string& f = w.folded;
+    const std::string_view f = w.folded;
     const char last = f.empty() ? '\0' : f.back();
     w.cands = {
         make_candidate(w.cands.front().lemma, "ADJ",

@@ -12,7 +12,7 @@ namespace svpol::detail {
 // One token of a sentence while it is being disambiguated.
 struct slot {
   const token* tok = nullptr;
-  std::string folded;            // token::norm
+  std::string_view folded;       // token::norm
   std::vector<candidate> cands;  // never empty
   bool initial = false;          // first word of the sentence (or after a colon or quote)
   bool capitalized = false;      // form begins with a capital letter
