@@ -144,7 +144,7 @@ class tagger_impl {
   void tag(std::vector<token>& toks, const std::vector<sentence>& sents) const;
 
  private:
-  void fill_cache(const std::vector<token>& toks) const;
+  std::vector<const readings*> fill_cache(const std::vector<token>& toks) const;
   readings compound(const std::string& folded,
                     const std::unordered_map<std::string, apertium_analysis>& parts,
                     bool known_first_part) const;
@@ -207,17 +207,27 @@ readings tagger_impl::compound(const std::string& w,
   return {};
 }
 
-void tagger_impl::fill_cache(const std::vector<token>& toks) const {
+// The readings of every word token of `toks` (nullptr for other tokens), analysing the forms
+// this thread has not met yet.
+std::vector<const readings*> tagger_impl::fill_cache(const std::vector<token>& toks) const {
   if (cache.owner != id_ || cache.where.size() > form_cache::max_entries) {
     cache.where.clear();
     cache.own.clear();
     cache.owner = id_;
   }
+  std::vector<const readings*> found_at(toks.size(), nullptr);
+  std::vector<std::size_t> later;  // word tokens whose form is not known yet
   std::vector<std::string> forms;
   std::unordered_set<std::string> seen;
-  for (const token& t : toks) {
-    if (t.kind != token_kind::word || cache.where.count(t.form) || !seen.insert(t.form).second)
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    const token& t = toks[i];
+    if (t.kind != token_kind::word) continue;
+    if (const auto it = cache.where.find(t.form); it != cache.where.end()) {
+      found_at[i] = it->second;
       continue;
+    }
+    later.push_back(i);
+    if (!seen.insert(t.form).second) continue;
     if (const readings* r = shared_.find(t.form)) {
       cache.where.emplace(t.form, r);
       continue;
@@ -228,7 +238,11 @@ void tagger_impl::fill_cache(const std::vector<token>& toks) const {
     }
     forms.push_back(t.form);
   }
-  if (forms.empty()) return;
+  auto resolve_later = [&] {
+    for (const std::size_t i : later) found_at[i] = cache.where.at(toks[i].form);
+    return std::move(found_at);
+  };
+  if (forms.empty()) return resolve_later();
 
   const std::vector<std::string_view> views(forms.begin(), forms.end());
   const std::vector<apertium_analysis> found = analyser_.analyse(views);
@@ -289,6 +303,7 @@ void tagger_impl::fill_cache(const std::vector<token>& toks) const {
     add_name_reading(form, rs);
     cache.add(form, std::move(rs), shared_);
   }
+  return resolve_later();
 }
 
 // Forms written as a possible name inside a sentence somewhere in the document; a name is
@@ -306,7 +321,7 @@ std::unordered_set<std::string_view> names_inside_sentences(
 }
 
 void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sents) const {
-  fill_cache(toks);
+  const std::vector<const readings*> known = fill_cache(toks);
   std::vector<std::vector<slot>> doc(sents.size());
   for (std::size_t si = 0; si < sents.size(); ++si) {
     const sentence& sent = sents[si];
@@ -319,8 +334,7 @@ void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sen
       w.folded = t.norm;
       switch (t.kind) {
         case token_kind::word: {
-          const auto it = cache.where.find(t.form);
-          w.cands = it != cache.where.end() ? *it->second : guess_unknown(t.norm);
+          w.cands = known[i] ? *known[i] : guess_unknown(t.norm);
           w.capitalized = begins_upper(t.form);
           w.acronym = w.capitalized && is_acronym(t.form);
           w.initial = initial;
