@@ -12,7 +12,8 @@
 //   4. + extraction, findings written as JSONL to /dev/null (what `svpol extract` does)
 // Then the corpus files' lines are repeated into a JSONL file in /tmp of SMALL and of LARGE MB;
 // `svpol extract` runs on each as a child process (its peak RSS from wait4), with -j 1 and
-// -j 2 on the small one for the speed-up. The files are deleted afterwards.
+// -j 2 on the small one for the speed-up (each twice, in turn; the faster run of each counts). The
+// files are deleted afterwards.
 // --quick: 1 MB in memory and 1,3 MB files, for a smoke test in ctest.
 #include <fcntl.h>
 #include <sys/resource.h>
@@ -22,6 +23,7 @@
 #include <unicode/utext.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -318,11 +320,19 @@ int main(int argc, char** argv) {
   double small_rss = 0, large_rss = 0, speedup = 0, idle_speedup = 0;
   {
     const double file_mb = double(write_corpus(tmp, lines, rss_mb[0])) / 1e6;
-    const child_run j1 = spawn.run(svpol, tmp.string(), 1);
+    // -j 1 and -j 2 in turn, twice, each figure the faster of its two runs: a burst of other
+    // load on the machine then slows one run of a pair, not the speed-up.
+    child_run j1 = spawn.run(svpol, tmp.string(), 1);
     show("-j 1, small", file_mb, j1);
-    const child_run j2 = spawn.run(svpol, tmp.string(), 2);
+    child_run j2 = spawn.run(svpol, tmp.string(), 2);
     show("-j 2, small", file_mb, j2);
-    small_rss = j2.rss_mb;
+    const child_run j1b = spawn.run(svpol, tmp.string(), 1);
+    show("-j 1, small, again", file_mb, j1b);
+    const child_run j2b = spawn.run(svpol, tmp.string(), 2);
+    show("-j 2, small, again", file_mb, j2b);
+    if (j1b.secs < j1.secs) j1 = j1b;
+    if (j2b.secs < j2.secs) j2 = j2b;
+    small_rss = std::max(j2.rss_mb, j2b.rss_mb);
     speedup = j1.secs / j2.secs;
     // What -j 2 would give on two free cores: its CPU time spread over both, against -j 1
     // (which, single-threaded, gets at most one core). Only meaningful on a loaded machine.
