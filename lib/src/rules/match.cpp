@@ -14,9 +14,12 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
+#include <cstring>
 #include <memory>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -56,6 +59,79 @@ bool is_clause_punct(const std::string& form) {
          form == "\u2013" || form == "\u2014";
 }
 
+// The fields of a token that a test can read (token_attr). thread_state::tokens keys a token
+// by them, joined with a byte no UTF-8 text contains; a lookup hashes and compares them where
+// they are, without building that key.
+std::array<const std::string*, 5> key_fields(const token& t) {
+  return {&t.form, &t.norm, &t.lemma, &t.upos, &t.feats};
+}
+
+std::string token_key(const token& t) {
+  std::string key;
+  for (const std::string* a : key_fields(t)) {
+    key += *a;
+    key += '\xff';
+  }
+  key += static_cast<char>(t.kind);
+  return key;
+}
+
+// FxHash-style: eight bytes a step, then the length (which keeps "ab"+"c" from "a"+"bc").
+std::uint64_t hash_step(std::uint64_t h, std::uint64_t w) {
+  return (std::rotl(h, 5) ^ w) * 0x517cc1b727220a95ull;
+}
+
+std::uint64_t hash_field(std::uint64_t h, std::string_view s) {
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = hash_step(h, w);
+  }
+  std::uint64_t w = 0;
+  std::memcpy(&w, s.data() + i, s.size() - i);
+  return hash_step(h, w ^ (static_cast<std::uint64_t>(s.size()) << 56));
+}
+
+struct token_hash {
+  using is_transparent = void;
+  std::size_t operator()(const token& t) const {
+    std::uint64_t h = 0;
+    for (const std::string* a : key_fields(t)) h = hash_field(h, *a);
+    return finish(hash_step(h, static_cast<std::uint64_t>(t.kind)));
+  }
+  std::size_t operator()(std::string_view key) const {  // as made by token_key
+    std::uint64_t h = 0;
+    for (int f = 0; f < 5; ++f) {
+      const std::size_t sep = key.find('\xff');
+      h = hash_field(h, key.substr(0, sep));
+      key.remove_prefix(sep + 1);
+    }
+    return finish(hash_step(h, static_cast<unsigned char>(key[0])));
+  }
+  static std::size_t finish(std::uint64_t h) { return static_cast<std::size_t>(h ^ (h >> 32)); }
+};
+
+struct token_equal {
+  using is_transparent = void;
+  bool operator()(std::string_view a, std::string_view b) const { return a == b; }
+  bool operator()(std::string_view key, const token& t) const {
+    for (const std::string* a : key_fields(t)) {
+      if (key.size() <= a->size() || key.compare(0, a->size(), *a) != 0 || key[a->size()] != '\xff')
+        return false;
+      key.remove_prefix(a->size() + 1);
+    }
+    return key.size() == 1 && key[0] == static_cast<char>(t.kind);
+  }
+  bool operator()(const token& t, std::string_view key) const { return (*this)(key, t); }
+};
+
+// A step of matcher::search: an instruction at a position, or a capture to restore.
+struct job {
+  std::size_t pc, pos;
+  std::size_t slot = npos, old = npos;  // a capture to restore when popped
+};
+
 // What a thread keeps between calls of matcher::match for one rule set: the ICU matchers (one
 // per regex, made on first use; RegexPattern is thread-safe, RegexMatcher is not), and the
 // results of the tests and conditions by token. A test reads only the token's attributes, so
@@ -63,7 +139,8 @@ bool is_clause_punct(const std::string& form) {
 // of a sentence were seen before and their tests, several hundred, cost one hash lookup. When
 // results for more than `max_tokens` distinct tokens are kept, those not used since the last
 // such sweep are dropped, between calls, and then others down to half: that bounds the memory
-// and keeps the frequent ones.
+// and keeps the frequent ones. It also keeps the buffers of a call, so that a sentence
+// allocates nothing once they have grown.
 struct thread_state {
   struct known {
     std::vector<signed char> results;  // per attr_check::memo and cond_node::memo: -1, 0 or 1
@@ -77,9 +154,17 @@ struct thread_state {
   };
   std::uint64_t owner = 0;  // rule_set_data::id
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
-  std::unordered_map<std::string, known> tokens;  // by token_key
-  std::string key;                                // scratch for token_key
+  std::unordered_map<std::string, known, token_hash, token_equal> tokens;  // by token_key
   static constexpr std::size_t max_tokens = 30'000;
+  // The buffers of class run, described there.
+  std::vector<signed char*> memo;
+  std::vector<std::uint64_t*> bits;
+  std::vector<std::uint64_t> lex_bits;
+  std::vector<std::size_t> last;
+  std::vector<std::size_t> hits_from, hit_order;
+  std::vector<bool> visited;
+  std::vector<std::size_t> caps;
+  std::vector<job> stack;
 
   static thread_state& of(const rule_set_data& data) {
     thread_local thread_state s;
@@ -100,16 +185,6 @@ struct thread_state {
   }
 };
 
-// Every attribute a test can read (token_attr), separated by a byte no UTF-8 text contains.
-void token_key(const token& t, std::string& key) {
-  key.clear();
-  for (const std::string* a : {&t.form, &t.norm, &t.lemma, &t.upos, &t.feats}) {
-    key += *a;
-    key += '\xff';
-  }
-  key += static_cast<char>(t.kind);
-}
-
 // What one call of matcher::match needs besides the immutable rules: the thread's state and
 // the hits.
 class run {
@@ -125,28 +200,50 @@ class run {
         rule_words_((data.rules.size() + 63) / 64),
         cut_words_((data.cuts.size() + 63) / 64),
         words_(rule_words_ + 2 * cut_words_),
-        memo_(end - first, nullptr),
-        bits_(end - first, nullptr),
-        lex_bits_((end - first) * words_, 0),
-        last_(data.cuts.size(), unasked),
-        hits_at_(end - first) {
-    for (std::size_t i = 0; i < hits.size(); ++i) {
-      const auto& h = hits[i];
-      if (h.begin >= first && h.begin < h.end && h.end <= end)
-        hits_at_[h.begin - first].push_back(i);
-    }
-    for (auto& v : hits_at_)  // longest first: it is tried first
-      std::stable_sort(v.begin(), v.end(),
-                       [&](std::size_t a, std::size_t b) { return hits[a].end > hits[b].end; });
+        memo_(state_.memo),
+        bits_(state_.bits),
+        lex_bits_(state_.lex_bits),
+        last_(state_.last),
+        hits_from_(state_.hits_from),
+        hit_order_(state_.hit_order),
+        visited_(state_.visited),
+        caps_(state_.caps),
+        stack_(state_.stack) {
+    const std::size_t n = end - first;
+    memo_.assign(n, nullptr);
+    bits_.assign(n, nullptr);
+    lex_bits_.assign(n * words_, 0);
+    last_.assign(data.cuts.size(), unasked);
+    // The hits by start position: hit_order_[hits_from_[i], hits_from_[i + 1]) begin at
+    // first + i, longest first (it is tried first), in the order of `hits` among equals.
+    hits_from_.assign(n + 1, 0);
+    auto inside = [&](const lexicon_hit& h) {
+      return h.begin >= first && h.begin < h.end && h.end <= end;
+    };
+    for (const auto& h : hits)
+      if (inside(h)) ++hits_from_[h.begin - first];
+    for (std::size_t i = 1; i <= n; ++i) hits_from_[i] += hits_from_[i - 1];  // bucket ends
+    hit_order_.resize(hits_from_[n]);
+    for (std::size_t i = hits.size(); i-- > 0;)  // each end moves back to its bucket's start
+      if (inside(hits[i])) hit_order_[--hits_from_[hits[i].begin - first]] = i;
+    for (std::size_t i = 0; i < n; ++i)
+      std::sort(hit_order_.begin() + static_cast<std::ptrdiff_t>(hits_from_[i]),
+                hit_order_.begin() + static_cast<std::ptrdiff_t>(hits_from_[i + 1]),
+                [&](std::size_t a, std::size_t b) {
+                  return hits[a].end != hits[b].end ? hits[a].end > hits[b].end : a < b;
+                });
     for (std::size_t p = first; p < end; ++p) {
-      token_key(tokens_[p], state_.key);
-      auto& k = state_.tokens[state_.key];
+      const token& t = tokens_[p];
+      auto it = state_.tokens.find(t);
+      if (it == state_.tokens.end())
+        it = state_.tokens.emplace(token_key(t), thread_state::known()).first;
+      auto& k = it->second;
       if (k.results.empty()) k.results.assign(data_.memo_count, -1);
       k.used = true;
       memo_[p - first] = k.results.data();
       if (k.bits.empty()) token_bits(p, k.bits);
       bits_[p - first] = k.bits.data();
-      if (!hits_at_[p - first].empty()) lex_bits(p);
+      if (hits_from_[p - first] != hits_from_[p - first + 1]) lex_bits(p);
     }
   }
 
@@ -197,11 +294,6 @@ class run {
   }
 
  private:
-  struct job {
-    std::size_t pc, pos;
-    std::size_t slot = npos, old = npos;  // a capture to restore when popped
-  };
-
   // Whether one of the instructions a match of rule `index` begins with passes at `pos`: when
   // none does, the search from `pos` fails without reaching any other position, so skipping it
   // changes nothing but the time.
@@ -229,9 +321,9 @@ class run {
   void lex_bits(std::size_t pos) {
     std::uint64_t* bits = &lex_bits_[(pos - first_) * words_];
     auto any_class = [&](const std::vector<std::string>& classes) {
-      for (const std::size_t h : hits_at_[pos - first_])
+      for (std::size_t i = hits_from_[pos - first_]; i < hits_from_[pos - first_ + 1]; ++i)
         for (const auto& cls : classes)
-          if (class_matches(hits_[h].cls, cls)) return true;
+          if (class_matches(hits_[hit_order_[i]].cls, cls)) return true;
       return false;
     };
     for (std::size_t i = 0; i < data_.rules.size(); ++i)
@@ -298,10 +390,9 @@ class run {
             break;
           case inst::op_t::lex:
             if (pos < end_) {
-              const auto& at = hits_at_[pos - first_];
-              for (auto it = at.rbegin(); it != at.rend(); ++it)
-                if (class_matches(hits_[*it].cls, in.cls))
-                  stack_.push_back({pc + 1, hits_[*it].end});
+              for (std::size_t i = hits_from_[pos - first_ + 1]; i-- > hits_from_[pos - first_];)
+                if (class_matches(hits_[hit_order_[i]].cls, in.cls))
+                  stack_.push_back({pc + 1, hits_[hit_order_[i]].end});
             }
             break;
           case inst::op_t::split:
@@ -487,15 +578,17 @@ class run {
   thread_state& state_;
   // Of thread_state::known::bits: rules, cuts, and all (rules, cuts, cuts known).
   std::size_t rule_words_, cut_words_, words_;
-  std::vector<signed char*> memo_;                 // per token: its results in state_.tokens
-  std::vector<std::uint64_t*> bits_;               // per token: its bits in state_.tokens
-  std::vector<std::uint64_t> lex_bits_;            // per token, words_ each: the bits of its hits
-  std::vector<std::size_t> last_;                  // per cut: where it last passes, npos or unasked
-  std::vector<std::vector<std::size_t>> hits_at_;  // per position: hits starting there
+  // The buffers of thread_state, reused by every call:
+  std::vector<signed char*>& memo_;       // per token: its results in state_.tokens
+  std::vector<std::uint64_t*>& bits_;     // per token: its bits in state_.tokens
+  std::vector<std::uint64_t>& lex_bits_;  // per token, words_ each: the bits of its hits
+  std::vector<std::size_t>& last_;        // per cut: where it last passes, npos or unasked
+  std::vector<std::size_t>& hits_from_;   // per position and one more: see the constructor
+  std::vector<std::size_t>& hit_order_;   // indices into hits_, by start position
+  std::vector<bool>& visited_;            // per (instruction, position): see search
+  std::vector<std::size_t>& caps_;        // per capture slot: its position or npos
+  std::vector<job>& stack_;
   const compiled_rule* rule_ = nullptr;
-  std::vector<bool> visited_;
-  std::vector<std::size_t> caps_;
-  std::vector<job> stack_;
 };
 
 }  // namespace
