@@ -36,7 +36,6 @@ namespace {
 // current machine); a test on one token needs far fewer than this.
 constexpr int32_t regex_time_limit = 50;
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
-constexpr std::size_t unasked = npos - 1;
 
 bool is_negation(const std::string& norm) {
   return norm == "inte" || norm == "ej" || norm == "icke" || norm == "aldrig";
@@ -146,9 +145,8 @@ struct thread_state {
     std::vector<signed char> results;  // per attr_check::memo and cond_node::memo: -1, 0 or 1
     // One bit per rule that can start at the token (see compiled_rule::first_conds; the lex
     // part is added per sentence): what every rule would otherwise ask at every position, asked
-    // once per distinct token. Then one bit per cut whose tests pass on it, and one per cut
-    // whose bit is known: found when a sentence first needs it, as most cuts are never asked
-    // for most tokens (their rule was ruled out by an earlier cut).
+    // once per distinct token. Then one bit per cut whose tests pass on it, so that one pass
+    // over a sentence finds where each cut last passes.
     std::vector<std::uint64_t> bits;
     bool used = true;
   };
@@ -161,6 +159,7 @@ struct thread_state {
   std::vector<std::uint64_t*> bits;
   std::vector<std::uint64_t> lex_bits;
   std::vector<std::size_t> last;
+  std::vector<std::uint64_t> any;
   std::vector<std::size_t> hits_from, hit_order;
   std::vector<bool> visited;
   std::vector<std::size_t> caps;
@@ -199,11 +198,12 @@ class run {
         state_(thread_state::of(data)),
         rule_words_((data.rules.size() + 63) / 64),
         cut_words_((data.cuts.size() + 63) / 64),
-        words_(rule_words_ + 2 * cut_words_),
+        words_(rule_words_ + cut_words_),
         memo_(state_.memo),
         bits_(state_.bits),
         lex_bits_(state_.lex_bits),
         last_(state_.last),
+        any_(state_.any),
         hits_from_(state_.hits_from),
         hit_order_(state_.hit_order),
         visited_(state_.visited),
@@ -213,7 +213,6 @@ class run {
     memo_.assign(n, nullptr);
     bits_.assign(n, nullptr);
     lex_bits_.assign(n * words_, 0);
-    last_.assign(data.cuts.size(), unasked);
     // The hits by start position: hit_order_[hits_from_[i], hits_from_[i + 1]) begin at
     // first + i, longest first (it is tried first), in the order of `hits` among equals.
     hits_from_.assign(n + 1, 0);
@@ -245,16 +244,31 @@ class run {
       bits_[p - first] = k.bits.data();
       if (hits_from_[p - first] != hits_from_[p - first + 1]) lex_bits(p);
     }
+    // One pass from the end: where each cut last passes, and which rules can start anywhere.
+    last_.assign(data.cuts.size(), npos);
+    any_.assign(words_, 0);
+    for (std::size_t i = n; i-- > 0;) {
+      const std::uint64_t* const known = bits_[i];
+      const std::uint64_t* const lex = &lex_bits_[i * words_];
+      for (std::size_t w = 0; w < rule_words_; ++w) any_[w] |= known[w] | lex[w];
+      for (std::size_t w = rule_words_; w < words_; ++w) {
+        std::uint64_t fresh = (known[w] | lex[w]) & ~any_[w];
+        any_[w] |= fresh;
+        for (; fresh; fresh &= fresh - 1)
+          last_[(w - rule_words_) * 64 + static_cast<std::size_t>(std::countr_zero(fresh))] =
+              first + i;
+      }
+    }
   }
 
   void rule(std::size_t index, std::vector<match>& out) {
     const compiled_rule& r = data_.rules[index];
+    if (!((any_[index / 64] >> (index % 64)) & 1)) return;  // no position can_start
     // A match from s passes each cut at s or later (compiled_rule::cuts).
     std::size_t limit = end_;
     for (const std::size_t c : r.cuts) {
-      const std::size_t last = last_of(c);
-      if (last == npos) return;
-      limit = std::min(limit, last + 1);
+      if (last_[c] == npos) return;
+      limit = std::min(limit, last_[c] + 1);
     }
     rule_ = &r;
     const std::size_t width = end_ - first_ + 1;
@@ -305,7 +319,7 @@ class run {
   static void set_bit(std::uint64_t* bits, std::size_t i) { bits[i / 64] |= 1ull << (i % 64); }
 
   // The bits of thread_state::known for the token at `pos`: which rules can start on it by a
-  // token test (or anywhere); its cuts are not known yet.
+  // token test (or anywhere), and which cuts pass on it by a token test.
   void token_bits(std::size_t pos, std::vector<std::uint64_t>& bits) {
     bits.assign(words_, 0);
     for (std::size_t i = 0; i < data_.rules.size(); ++i) {
@@ -315,6 +329,14 @@ class run {
                                            [&](std::size_t c) { return eval(r, c, pos); }))
         set_bit(bits.data(), i);
     }
+    for (std::size_t i = 0; i < data_.cuts.size(); ++i)
+      for (const auto& [ri, node] : data_.cuts[i].conds) {
+        rule_ = &data_.rules[ri];
+        if (eval(*rule_, node, pos)) {
+          set_bit(bits.data() + rule_words_, i);
+          break;
+        }
+      }
   }
 
   // The same bits for the lexicon hits that begin at `pos`, into lex_bits_.
@@ -332,34 +354,6 @@ class run {
     for (std::size_t i = 0; i < data_.cuts.size(); ++i)
       if (!data_.cuts[i].classes.empty() && any_class(data_.cuts[i].classes))
         set_bit(bits + rule_words_, i);
-  }
-
-  // Where cut `c` last passes in the sentence, or npos (found on first use, then kept).
-  std::size_t last_of(std::size_t c) {
-    std::size_t& last = last_[c];
-    if (last != unasked) return last;
-    last = npos;
-    const cut& k = data_.cuts[c];
-    const std::size_t w = rule_words_ + c / 64;
-    const std::uint64_t bit = 1ull << (c % 64);
-    for (std::size_t p = end_; p-- > first_;) {
-      const std::size_t i = p - first_;
-      if (lex_bits_[i * words_ + w] & bit) return last = p;
-      if (k.conds.empty()) continue;
-      std::uint64_t* known = bits_[i];
-      if (!(known[w + cut_words_] & bit)) {
-        known[w + cut_words_] |= bit;
-        for (const auto& [ri, node] : k.conds) {
-          rule_ = &data_.rules[ri];  // for the message of a regex that takes too long
-          if (eval(*rule_, node, p)) {
-            known[w] |= bit;
-            break;
-          }
-        }
-      }
-      if (known[w] & bit) return last = p;
-    }
-    return last;
   }
 
   // The end of the first match starting at `start`, or npos; fills caps_.
@@ -576,13 +570,14 @@ class run {
   std::size_t first_, end_;
   const lexicon_hits& hits_;
   thread_state& state_;
-  // Of thread_state::known::bits: rules, cuts, and all (rules, cuts, cuts known).
+  // Of thread_state::known::bits: rules, cuts, and both.
   std::size_t rule_words_, cut_words_, words_;
   // The buffers of thread_state, reused by every call:
   std::vector<signed char*>& memo_;       // per token: its results in state_.tokens
   std::vector<std::uint64_t*>& bits_;     // per token: its bits in state_.tokens
   std::vector<std::uint64_t>& lex_bits_;  // per token, words_ each: the bits of its hits
-  std::vector<std::size_t>& last_;        // per cut: where it last passes, npos or unasked
+  std::vector<std::size_t>& last_;        // per cut: where it last passes in the sentence, or npos
+  std::vector<std::uint64_t>& any_;       // words_: the bits of all positions, or-ed
   std::vector<std::size_t>& hits_from_;   // per position and one more: see the constructor
   std::vector<std::size_t>& hit_order_;   // indices into hits_, by start position
   std::vector<bool>& visited_;            // per (instruction, position): see search
