@@ -142,12 +142,14 @@ struct job {
 // allocates nothing once they have grown.
 struct thread_state {
   struct known {
-    std::vector<signed char> results;  // per attr_check::memo and cond_node::memo: -1, 0 or 1
-    // One bit per rule that can start at the token (see compiled_rule::first_conds; the lex
-    // part is added per sentence): what every rule would otherwise ask at every position, asked
-    // once per distinct token. Then one bit per cut whose tests pass on it, so that one pass
-    // over a sentence finds where each cut last passes.
-    std::vector<std::uint64_t> bits;
+    // One block of bits, packed so that the tokens of a sentence touch few cache lines: one
+    // per rule that can start at the token (see compiled_rule::first_conds; the lex part is
+    // added per sentence): what every rule would otherwise ask at every position, asked once
+    // per distinct token. Then one per cut whose tests pass on it, so that one pass over a
+    // sentence finds where each cut last passes. Then, per attr_check::memo and cond_node::memo,
+    // one bit for whether the result is known and one (after all of those) for the result.
+    // Null until the bits are computed.
+    std::unique_ptr<std::uint64_t[]> bits;
     bool used = true;
   };
   std::uint64_t owner = 0;  // rule_set_data::id
@@ -155,7 +157,6 @@ struct thread_state {
   std::unordered_map<std::string, known, token_hash, token_equal> tokens;  // by token_key
   static constexpr std::size_t max_tokens = 30'000;
   // The buffers of class run, described there.
-  std::vector<signed char*> memo;
   std::vector<std::uint64_t*> bits;
   std::vector<std::uint64_t> lex_bits;
   std::vector<std::size_t> last;
@@ -199,7 +200,7 @@ class run {
         rule_words_((data.rules.size() + 63) / 64),
         cut_words_((data.cuts.size() + 63) / 64),
         words_(rule_words_ + cut_words_),
-        memo_(state_.memo),
+        memo_words_((data.memo_count + 63) / 64),
         bits_(state_.bits),
         lex_bits_(state_.lex_bits),
         last_(state_.last),
@@ -210,7 +211,6 @@ class run {
         caps_(state_.caps),
         stack_(state_.stack) {
     const std::size_t n = end - first;
-    memo_.assign(n, nullptr);
     bits_.assign(n, nullptr);
     lex_bits_.assign(n * words_, 0);
     // The hits by start position: hit_order_[hits_from_[i], hits_from_[i + 1]) begin at
@@ -237,11 +237,15 @@ class run {
       if (it == state_.tokens.end())
         it = state_.tokens.emplace(token_key(t), thread_state::known()).first;
       auto& k = it->second;
-      if (k.results.empty()) k.results.assign(data_.memo_count, -1);
       k.used = true;
-      memo_[p - first] = k.results.data();
-      if (k.bits.empty()) token_bits(p, k.bits);
-      bits_[p - first] = k.bits.data();
+      if (!k.bits) {
+        // Kept only when complete: a regex that takes too long throws from token_bits.
+        std::unique_ptr<std::uint64_t[]> bits(new std::uint64_t[words_ + 2 * memo_words_]());
+        bits_[p - first] = bits.get();
+        token_bits(p, bits.get());
+        k.bits = std::move(bits);
+      }
+      bits_[p - first] = k.bits.get();
       if (hits_from_[p - first] != hits_from_[p - first + 1]) lex_bits(p);
     }
     // One pass from the end: where each cut last passes, and which rules can start anywhere.
@@ -320,20 +324,19 @@ class run {
 
   // The bits of thread_state::known for the token at `pos`: which rules can start on it by a
   // token test (or anywhere), and which cuts pass on it by a token test.
-  void token_bits(std::size_t pos, std::vector<std::uint64_t>& bits) {
-    bits.assign(words_, 0);
+  void token_bits(std::size_t pos, std::uint64_t* bits) {
     for (std::size_t i = 0; i < data_.rules.size(); ++i) {
       const compiled_rule& r = data_.rules[i];
       rule_ = &r;  // for the message of a regex that takes too long
       if (r.starts_anywhere || std::any_of(r.first_conds.begin(), r.first_conds.end(),
                                            [&](std::size_t c) { return eval(r, c, pos); }))
-        set_bit(bits.data(), i);
+        set_bit(bits, i);
     }
     for (std::size_t i = 0; i < data_.cuts.size(); ++i)
       for (const auto& [ri, node] : data_.cuts[i].conds) {
         rule_ = &data_.rules[ri];
         if (eval(*rule_, node, pos)) {
-          set_bit(bits.data() + rule_words_, i);
+          set_bit(bits + rule_words_, i);
           break;
         }
       }
@@ -436,20 +439,31 @@ class run {
   }
 
   bool eval(const compiled_rule& r, std::size_t node, std::size_t pos) {
-    signed char* known = memo_[pos - first_];
     const cond_node& n = r.conds[node];
-    signed char& m = known[n.memo];
-    if (m < 0) m = compute(r, n, pos) ? 1 : 0;
-    return m == 1;
+    return memoized(n.memo, pos, [&] { return compute(r, n, pos); });
+  }
+
+  // The result of memo slot `memo` (attr_check::memo or cond_node::memo) for the token at
+  // `pos`: from its bits in state_.tokens, or `f()` the first time, then kept there.
+  template <class F>
+  bool memoized(std::size_t memo, std::size_t pos, F f) {
+    std::uint64_t* const known = bits_[pos - first_] + words_;
+    std::uint64_t* const value = known + memo_words_;
+    const std::size_t w = memo / 64;
+    const std::uint64_t bit = 1ull << (memo % 64);
+    if (!(known[w] & bit)) {
+      const bool v = f();  // may set other bits of the same word
+      known[w] |= bit;
+      if (v) value[w] |= bit;
+    }
+    return (value[w] & bit) != 0;
   }
 
   bool compute(const compiled_rule& r, const cond_node& n, std::size_t pos) {
     switch (n.op) {
       case cond_node::kind::test: {
         const attr_check& c = r.checks[n.check];
-        signed char& m = memo_[pos - first_][c.memo];
-        if (m < 0) m = test(c, tokens_[pos]) ? 1 : 0;
-        return m == 1;
+        return memoized(c.memo, pos, [&] { return test(c, tokens_[pos]); });
       }
       case cond_node::kind::all:
         return std::all_of(n.kids.begin(), n.kids.end(),
@@ -570,10 +584,9 @@ class run {
   std::size_t first_, end_;
   const lexicon_hits& hits_;
   thread_state& state_;
-  // Of thread_state::known::bits: rules, cuts, and both.
-  std::size_t rule_words_, cut_words_, words_;
+  // Of thread_state::known::bits: rules, cuts, and both; then each half of the memo.
+  std::size_t rule_words_, cut_words_, words_, memo_words_;
   // The buffers of thread_state, reused by every call:
-  std::vector<signed char*>& memo_;       // per token: its results in state_.tokens
   std::vector<std::uint64_t*>& bits_;     // per token: its bits in state_.tokens
   std::vector<std::uint64_t>& lex_bits_;  // per token, words_ each: the bits of its hits
   std::vector<std::size_t>& last_;        // per cut: where it last passes in the sentence, or npos
