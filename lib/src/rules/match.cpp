@@ -14,13 +14,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
 #include <memory>
-#include <string_view>
-#include <unordered_map>
 #include <utility>
 
 #include "rules/compiled.hpp"
@@ -58,72 +55,31 @@ bool is_clause_punct(const std::string& form) {
          form == "\u2013" || form == "\u2014";
 }
 
-// The fields of a token that a test can read (token_attr). thread_state::tokens keys a token
-// by them, joined with a byte no UTF-8 text contains; a lookup hashes and compares them where
-// they are, without building that key.
-std::array<const std::string*, 5> key_fields(const token& t) {
-  return {&t.form, &t.norm, &t.lemma, &t.upos, &t.feats};
-}
-
-std::string token_key(const token& t) {
-  std::string key;
-  for (const std::string* a : key_fields(t)) {
+// Every attribute a test can read (token_attr), separated by a byte no UTF-8 text contains,
+// then zero bytes up to a whole number of words; returns the length before those.
+std::size_t token_key(const token& t, std::string& key) {
+  key.clear();
+  for (const std::string* a : {&t.form, &t.norm, &t.lemma, &t.upos, &t.feats}) {
     key += *a;
     key += '\xff';
   }
   key += static_cast<char>(t.kind);
-  return key;
+  const std::size_t size = key.size();
+  key.resize((size + 7) / 8 * 8, '\0');
+  return size;
 }
 
-// FxHash-style: eight bytes a step, then the length (which keeps "ab"+"c" from "a"+"bc").
-std::uint64_t hash_step(std::uint64_t h, std::uint64_t w) {
-  return (std::rotl(h, 5) ^ w) * 0x517cc1b727220a95ull;
-}
-
-std::uint64_t hash_field(std::uint64_t h, std::string_view s) {
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
+// FxHash over the words of a padded key and its length: cheap, and what thread_state's table
+// needs (it takes the top bits, which the last multiplication mixes).
+std::uint64_t key_hash(const std::string& padded, std::size_t size) {
+  std::uint64_t h = size;
+  for (std::size_t i = 0; i < padded.size(); i += 8) {
     std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    h = hash_step(h, w);
+    std::memcpy(&w, padded.data() + i, 8);
+    h = (std::rotl(h, 5) ^ w) * 0x517cc1b727220a95ull;
   }
-  std::uint64_t w = 0;
-  std::memcpy(&w, s.data() + i, s.size() - i);
-  return hash_step(h, w ^ (static_cast<std::uint64_t>(s.size()) << 56));
+  return h;
 }
-
-struct token_hash {
-  using is_transparent = void;
-  std::size_t operator()(const token& t) const {
-    std::uint64_t h = 0;
-    for (const std::string* a : key_fields(t)) h = hash_field(h, *a);
-    return finish(hash_step(h, static_cast<std::uint64_t>(t.kind)));
-  }
-  std::size_t operator()(std::string_view key) const {  // as made by token_key
-    std::uint64_t h = 0;
-    for (int f = 0; f < 5; ++f) {
-      const std::size_t sep = key.find('\xff');
-      h = hash_field(h, key.substr(0, sep));
-      key.remove_prefix(sep + 1);
-    }
-    return finish(hash_step(h, static_cast<unsigned char>(key[0])));
-  }
-  static std::size_t finish(std::uint64_t h) { return static_cast<std::size_t>(h ^ (h >> 32)); }
-};
-
-struct token_equal {
-  using is_transparent = void;
-  bool operator()(std::string_view a, std::string_view b) const { return a == b; }
-  bool operator()(std::string_view key, const token& t) const {
-    for (const std::string* a : key_fields(t)) {
-      if (key.size() <= a->size() || key.compare(0, a->size(), *a) != 0 || key[a->size()] != '\xff')
-        return false;
-      key.remove_prefix(a->size() + 1);
-    }
-    return key.size() == 1 && key[0] == static_cast<char>(t.kind);
-  }
-  bool operator()(const token& t, std::string_view key) const { return (*this)(key, t); }
-};
 
 // A step of matcher::search: an instruction at a position, or a capture to restore.
 struct job {
@@ -140,23 +96,36 @@ struct job {
 // such sweep are dropped, between calls, and then others down to half: that bounds the memory
 // and keeps the frequent ones. It also keeps the buffers of a call, so that a sentence
 // allocates nothing once they have grown.
+//
+// The tokens are an open-addressing table (linear probing, at most half full) of one block
+// each, so that a lookup touches the slot and then one block, where a node-based map would
+// follow a bucket, a node, its key and two vectors: at tens of thousands of tokens those are
+// cache misses, and they were most of the lookup's time. A block is, in 64-bit words:
+//   [0]        the key's length in bytes, with flag_used and flag_done above bit 32;
+//   [1, k]     the key of token_key, zero-padded;
+//   then the bits: one per rule that can start at the token (see compiled_rule::first_conds;
+//   the lex part is added per sentence), what every rule would otherwise ask at every
+//   position, asked once per distinct token; one per cut whose tests pass on it, so that one
+//   pass over a sentence finds where each cut last passes; then per attr_check::memo and
+//   cond_node::memo one bit for whether the result is known, and (after all of those) one for
+//   the result.
 struct thread_state {
-  struct known {
-    // One block of bits, packed so that the tokens of a sentence touch few cache lines: one
-    // per rule that can start at the token (see compiled_rule::first_conds; the lex part is
-    // added per sentence): what every rule would otherwise ask at every position, asked once
-    // per distinct token. Then one per cut whose tests pass on it, so that one pass over a
-    // sentence finds where each cut last passes. Then, per attr_check::memo and cond_node::memo,
-    // one bit for whether the result is known and one (after all of those) for the result.
-    // Null until the bits are computed.
-    std::unique_ptr<std::uint64_t[]> bits;
-    bool used = true;
+  struct slot {
+    std::uint64_t hash = 0;
+    std::unique_ptr<std::uint64_t[]> block;  // null: empty
   };
+  static constexpr std::uint64_t flag_used = 1ull << 32;  // since the last sweep
+  static constexpr std::uint64_t flag_done = 1ull << 33;  // the rule and cut bits are set
+  static constexpr std::uint64_t size_mask = flag_used - 1;
+
   std::uint64_t owner = 0;  // rule_set_data::id
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
-  std::unordered_map<std::string, known, token_hash, token_equal> tokens;  // by token_key
+  std::vector<slot> slots;  // a power of two of them
+  int shift = 64;           // a hash's slot is its top bits: hash >> shift
+  std::size_t count = 0;    // blocks in slots
+  std::string key;          // scratch for token_key
   static constexpr std::size_t max_tokens = 30'000;
-  // The buffers of class run, described there.
+  // The buffers of class run, lent to it for a call.
   std::vector<std::uint64_t*> bits;
   std::vector<std::uint64_t> lex_bits;
   std::vector<std::size_t> last;
@@ -173,15 +142,73 @@ struct thread_state {
       s.owner = data.id;
       s.matchers.resize(data.regex_count);
     }
-    if (s.tokens.size() > max_tokens) {
-      for (auto it = s.tokens.begin(); it != s.tokens.end();)
-        it = std::exchange(it->second.used, false) ? std::next(it) : s.tokens.erase(it);
-      // Still more than half: the used ones outnumber what is kept. Dropping some of them (in
-      // hash order, which has nothing to do with frequency) rather than all keeps the others
-      // from being computed again at once.
-      for (auto it = s.tokens.begin(); s.tokens.size() > max_tokens / 2;) it = s.tokens.erase(it);
-    }
+    if (s.count > max_tokens) s.sweep();
     return s;
+  }
+
+  // The block of `t` (its bits after the key), added with `bit_words` zero words of bits if
+  // new; marks it used.
+  std::uint64_t* find(const token& t, std::size_t bit_words) {
+    const std::size_t size = token_key(t, key);
+    const std::uint64_t h = key_hash(key, size);
+    const std::size_t key_words = key.size() / 8;
+    if (2 * (count + 1) > slots.size()) grow();
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(h >> shift);; i = (i + 1) & mask) {
+      slot& s = slots[i];
+      if (!s.block) {
+        s.hash = h;
+        s.block.reset(new std::uint64_t[1 + key_words + bit_words]());
+        s.block[0] = size | flag_used;
+        std::memcpy(&s.block[1], key.data(), key.size());
+        ++count;
+        return &s.block[0];
+      }
+      if (s.hash == h && (s.block[0] & size_mask) == size &&
+          std::memcmp(&s.block[1], key.data(), key.size()) == 0) {
+        s.block[0] |= flag_used;
+        return &s.block[0];
+      }
+    }
+  }
+
+  static std::uint64_t* bits_of(std::uint64_t* block) {
+    return block + 1 + ((block[0] & size_mask) + 7) / 8;
+  }
+
+ private:
+  void place(slot&& s) {
+    const std::size_t mask = slots.size() - 1;
+    std::size_t i = static_cast<std::size_t>(s.hash >> shift);
+    while (slots[i].block) i = (i + 1) & mask;
+    slots[i] = std::move(s);
+  }
+
+  // Moves the blocks into a table of `n` slots (a power of two, more than count).
+  void rebuild(std::size_t n) {
+    std::vector<slot> old = std::exchange(slots, std::vector<slot>(n));
+    shift = 64 - std::countr_zero(n);
+    for (auto& s : old)
+      if (s.block) place(std::move(s));
+  }
+
+  void grow() { rebuild(slots.empty() ? 1024 : 2 * slots.size()); }
+
+  void sweep() {
+    for (auto& s : slots)
+      if (s.block && !(std::exchange(s.block[0], s.block[0] & ~flag_used) & flag_used)) {
+        s.block.reset();
+        --count;
+      }
+    // Still more than half: the used ones outnumber what is kept. Dropping some of them (in
+    // table order, which has nothing to do with frequency) rather than all keeps the others
+    // from being computed again at once.
+    for (auto& s : slots)
+      if (count > max_tokens / 2 && s.block) {
+        s.block.reset();
+        --count;
+      }
+    rebuild(slots.size());  // the probe sequences crossed the emptied slots
   }
 };
 
@@ -200,16 +227,8 @@ class run {
         rule_words_((data.rules.size() + 63) / 64),
         cut_words_((data.cuts.size() + 63) / 64),
         words_(rule_words_ + cut_words_),
-        memo_words_((data.memo_count + 63) / 64),
-        bits_(state_.bits),
-        lex_bits_(state_.lex_bits),
-        last_(state_.last),
-        any_(state_.any),
-        hits_from_(state_.hits_from),
-        hit_order_(state_.hit_order),
-        visited_(state_.visited),
-        caps_(state_.caps),
-        stack_(state_.stack) {
+        memo_words_((data.memo_count + 63) / 64) {
+    lend();
     const std::size_t n = end - first;
     bits_.assign(n, nullptr);
     lex_bits_.assign(n * words_, 0);
@@ -232,20 +251,15 @@ class run {
                   return hits[a].end != hits[b].end ? hits[a].end > hits[b].end : a < b;
                 });
     for (std::size_t p = first; p < end; ++p) {
-      const token& t = tokens_[p];
-      auto it = state_.tokens.find(t);
-      if (it == state_.tokens.end())
-        it = state_.tokens.emplace(token_key(t), thread_state::known()).first;
-      auto& k = it->second;
-      k.used = true;
-      if (!k.bits) {
-        // Kept only when complete: a regex that takes too long throws from token_bits.
-        std::unique_ptr<std::uint64_t[]> bits(new std::uint64_t[words_ + 2 * memo_words_]());
-        bits_[p - first] = bits.get();
-        token_bits(p, bits.get());
-        k.bits = std::move(bits);
+      std::uint64_t* const block = state_.find(tokens_[p], words_ + 2 * memo_words_);
+      std::uint64_t* const bits = thread_state::bits_of(block);
+      bits_[p - first] = bits;
+      if (!(block[0] & thread_state::flag_done)) {
+        // Done only when complete: a regex that takes too long throws from token_bits.
+        std::fill(bits, bits + words_, 0);
+        token_bits(p, bits);
+        block[0] |= thread_state::flag_done;
       }
-      bits_[p - first] = k.bits.get();
       if (hits_from_[p - first] != hits_from_[p - first + 1]) lex_bits(p);
     }
     // One pass from the end: where each cut last passes, and which rules can start anywhere.
@@ -264,6 +278,10 @@ class run {
       }
     }
   }
+
+  run(const run&) = delete;
+  run& operator=(const run&) = delete;
+  ~run() { lend(); }
 
   void rule(std::size_t index, std::vector<match>& out) {
     const compiled_rule& r = data_.rules[index];
@@ -312,6 +330,20 @@ class run {
   }
 
  private:
+  // Swaps the buffers with the thread's: in at the start of a call, back at its end (not after
+  // an exception in the constructor; they are then made anew).
+  void lend() {
+    std::swap(bits_, state_.bits);
+    std::swap(lex_bits_, state_.lex_bits);
+    std::swap(last_, state_.last);
+    std::swap(any_, state_.any);
+    std::swap(hits_from_, state_.hits_from);
+    std::swap(hit_order_, state_.hit_order);
+    std::swap(visited_, state_.visited);
+    std::swap(caps_, state_.caps);
+    std::swap(stack_, state_.stack);
+  }
+
   // Whether one of the instructions a match of rule `index` begins with passes at `pos`: when
   // none does, the search from `pos` fails without reaching any other position, so skipping it
   // changes nothing but the time.
@@ -322,8 +354,8 @@ class run {
 
   static void set_bit(std::uint64_t* bits, std::size_t i) { bits[i / 64] |= 1ull << (i % 64); }
 
-  // The bits of thread_state::known for the token at `pos`: which rules can start on it by a
-  // token test (or anywhere), and which cuts pass on it by a token test.
+  // The rule and cut bits of the token at `pos` (see thread_state): which rules can start on it by
+  // a token test (or anywhere), and which cuts pass on it by a token test.
   void token_bits(std::size_t pos, std::uint64_t* bits) {
     for (std::size_t i = 0; i < data_.rules.size(); ++i) {
       const compiled_rule& r = data_.rules[i];
@@ -444,7 +476,7 @@ class run {
   }
 
   // The result of memo slot `memo` (attr_check::memo or cond_node::memo) for the token at
-  // `pos`: from its bits in state_.tokens, or `f()` the first time, then kept there.
+  // `pos`: from its bits in state_.slots, or `f()` the first time, then kept there.
   template <class F>
   bool memoized(std::size_t memo, std::size_t pos, F f) {
     std::uint64_t* const known = bits_[pos - first_] + words_;
@@ -584,18 +616,18 @@ class run {
   std::size_t first_, end_;
   const lexicon_hits& hits_;
   thread_state& state_;
-  // Of thread_state::known::bits: rules, cuts, and both; then each half of the memo.
+  // Of a token's bits (see thread_state): rules, cuts, and both; then each half of the memo.
   std::size_t rule_words_, cut_words_, words_, memo_words_;
-  // The buffers of thread_state, reused by every call:
-  std::vector<std::uint64_t*>& bits_;     // per token: its bits in state_.tokens
-  std::vector<std::uint64_t>& lex_bits_;  // per token, words_ each: the bits of its hits
-  std::vector<std::size_t>& last_;        // per cut: where it last passes in the sentence, or npos
-  std::vector<std::uint64_t>& any_;       // words_: the bits of all positions, or-ed
-  std::vector<std::size_t>& hits_from_;   // per position and one more: see the constructor
-  std::vector<std::size_t>& hit_order_;   // indices into hits_, by start position
-  std::vector<bool>& visited_;            // per (instruction, position): see search
-  std::vector<std::size_t>& caps_;        // per capture slot: its position or npos
-  std::vector<job>& stack_;
+  // The buffers of thread_state, lent for the call:
+  std::vector<std::uint64_t*> bits_;     // per token: its bits in state_.slots
+  std::vector<std::uint64_t> lex_bits_;  // per token, words_ each: the bits of its hits
+  std::vector<std::size_t> last_;        // per cut: where it last passes in the sentence, or npos
+  std::vector<std::uint64_t> any_;       // words_: the bits of all positions, or-ed
+  std::vector<std::size_t> hits_from_;   // per position and one more: see the constructor
+  std::vector<std::size_t> hit_order_;   // indices into hits_, by start position
+  std::vector<bool> visited_;            // per (instruction, position): see search
+  std::vector<std::size_t> caps_;        // per capture slot: its position or npos
+  std::vector<job> stack_;
   const compiled_rule* rule_ = nullptr;
 };
 
