@@ -16,8 +16,8 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
+#include <cstring>
 #include <memory>
-#include <unordered_map>
 #include <utility>
 
 #include "rules/compiled.hpp"
@@ -33,7 +33,6 @@ namespace {
 // current machine); a test on one token needs far fewer than this.
 constexpr int32_t regex_time_limit = 50;
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
-constexpr std::size_t unasked = npos - 1;
 
 bool is_negation(const std::string& norm) {
   return norm == "inte" || norm == "ej" || norm == "icke" || norm == "aldrig";
@@ -56,6 +55,38 @@ bool is_clause_punct(const std::string& form) {
          form == "\u2013" || form == "\u2014";
 }
 
+// Every attribute a test can read (token_attr), separated by a byte no UTF-8 text contains,
+// then zero bytes up to a whole number of words; returns the length before those.
+std::size_t token_key(const token& t, std::string& key) {
+  key.clear();
+  for (const std::string* a : {&t.form, &t.norm, &t.lemma, &t.upos, &t.feats}) {
+    key += *a;
+    key += '\xff';
+  }
+  key += static_cast<char>(t.kind);
+  const std::size_t size = key.size();
+  key.resize((size + 7) / 8 * 8, '\0');
+  return size;
+}
+
+// FxHash over the words of a padded key and its length: cheap, and what thread_state's table
+// needs (it takes the top bits, which the last multiplication mixes).
+std::uint64_t key_hash(const std::string& padded, std::size_t size) {
+  std::uint64_t h = size;
+  for (std::size_t i = 0; i < padded.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, padded.data() + i, 8);
+    h = (std::rotl(h, 5) ^ w) * 0x517cc1b727220a95ull;
+  }
+  return h;
+}
+
+// A step of matcher::search: an instruction at a position, or a capture to restore.
+struct job {
+  std::size_t pc, pos;
+  std::size_t slot = npos, old = npos;  // a capture to restore when popped
+};
+
 // What a thread keeps between calls of matcher::match for one rule set: the ICU matchers (one
 // per regex, made on first use; RegexPattern is thread-safe, RegexMatcher is not), and the
 // results of the tests and conditions by token. A test reads only the token's attributes, so
@@ -63,23 +94,49 @@ bool is_clause_punct(const std::string& form) {
 // of a sentence were seen before and their tests, several hundred, cost one hash lookup. When
 // results for more than `max_tokens` distinct tokens are kept, those not used since the last
 // such sweep are dropped, between calls, and then others down to half: that bounds the memory
-// and keeps the frequent ones.
+// and keeps the frequent ones. It also keeps the buffers of a call, so that a sentence
+// allocates nothing once they have grown.
+//
+// The tokens are an open-addressing table (linear probing, at most half full) of one block
+// each, so that a lookup touches the slot and then one block, where a node-based map would
+// follow a bucket, a node, its key and two vectors: at tens of thousands of tokens those are
+// cache misses, and they were most of the lookup's time. A block is, in 64-bit words:
+//   [0]        the key's length in bytes, with flag_used and flag_done above bit 32;
+//   [1, k]     the key of token_key, zero-padded;
+//   then the bits: one per rule that can start at the token (see compiled_rule::first_conds;
+//   the lex part is added per sentence), what every rule would otherwise ask at every
+//   position, asked once per distinct token; one per cut whose tests pass on it, so that one
+//   pass over a sentence finds where each cut last passes; then per attr_check::memo and
+//   cond_node::memo one bit for whether the result is known, and (after all of those) one for
+//   the result.
 struct thread_state {
-  struct known {
-    std::vector<signed char> results;  // per attr_check::memo and cond_node::memo: -1, 0 or 1
-    // One bit per rule that can start at the token (see compiled_rule::first_conds; the lex
-    // part is added per sentence): what every rule would otherwise ask at every position, asked
-    // once per distinct token. Then one bit per cut whose tests pass on it, and one per cut
-    // whose bit is known: found when a sentence first needs it, as most cuts are never asked
-    // for most tokens (their rule was ruled out by an earlier cut).
-    std::vector<std::uint64_t> bits;
-    bool used = true;
+  struct slot {
+    std::uint64_t hash = 0;
+    std::unique_ptr<std::uint64_t[]> block;  // null: empty
   };
+  static constexpr std::uint64_t flag_used = 1ull << 32;  // since the last sweep
+  static constexpr std::uint64_t flag_done = 1ull << 33;  // the rule and cut bits are set
+  static constexpr std::uint64_t size_mask = flag_used - 1;
+
   std::uint64_t owner = 0;  // rule_set_data::id
   std::vector<std::unique_ptr<icu::RegexMatcher>> matchers;
-  std::unordered_map<std::string, known> tokens;  // by token_key
-  std::string key;                                // scratch for token_key
-  static constexpr std::size_t max_tokens = 30'000;
+  std::vector<slot> slots;  // a power of two of them
+  int shift = 64;           // a hash's slot is its top bits: hash >> shift
+  std::size_t count = 0;    // blocks in slots
+  std::string key;          // scratch for token_key
+  // A token takes about 420 bytes here (block and slots; measured as peak RSS over tokens
+  // kept), so this is some 30 MB: what 30,000 took with a byte per memo slot in a node-based
+  // map. Fewer, and a corpus's tokens outnumber those kept and are computed again and again.
+  static constexpr std::size_t max_tokens = 75'000;
+  // The buffers of class run, lent to it for a call.
+  std::vector<std::uint64_t*> bits;
+  std::vector<std::uint64_t> lex_bits;
+  std::vector<std::size_t> last;
+  std::vector<std::uint64_t> any;
+  std::vector<std::size_t> hits_from, hit_order;
+  std::vector<bool> visited;
+  std::vector<std::size_t> caps;
+  std::vector<job> stack;
 
   static thread_state& of(const rule_set_data& data) {
     thread_local thread_state s;
@@ -88,27 +145,75 @@ struct thread_state {
       s.owner = data.id;
       s.matchers.resize(data.regex_count);
     }
-    if (s.tokens.size() > max_tokens) {
-      for (auto it = s.tokens.begin(); it != s.tokens.end();)
-        it = std::exchange(it->second.used, false) ? std::next(it) : s.tokens.erase(it);
-      // Still more than half: the used ones outnumber what is kept. Dropping some of them (in
-      // hash order, which has nothing to do with frequency) rather than all keeps the others
-      // from being computed again at once.
-      for (auto it = s.tokens.begin(); s.tokens.size() > max_tokens / 2;) it = s.tokens.erase(it);
-    }
+    if (s.count > max_tokens) s.sweep();
     return s;
   }
-};
 
-// Every attribute a test can read (token_attr), separated by a byte no UTF-8 text contains.
-void token_key(const token& t, std::string& key) {
-  key.clear();
-  for (const std::string* a : {&t.form, &t.norm, &t.lemma, &t.upos, &t.feats}) {
-    key += *a;
-    key += '\xff';
+  // The block of `t` (its bits after the key), added with `bit_words` zero words of bits if
+  // new; marks it used.
+  std::uint64_t* find(const token& t, std::size_t bit_words) {
+    const std::size_t size = token_key(t, key);
+    const std::uint64_t h = key_hash(key, size);
+    const std::size_t key_words = key.size() / 8;
+    if (2 * (count + 1) > slots.size()) grow();
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(h >> shift);; i = (i + 1) & mask) {
+      slot& s = slots[i];
+      if (!s.block) {
+        s.hash = h;
+        s.block.reset(new std::uint64_t[1 + key_words + bit_words]());
+        s.block[0] = size | flag_used;
+        std::memcpy(&s.block[1], key.data(), key.size());
+        ++count;
+        return &s.block[0];
+      }
+      if (s.hash == h && (s.block[0] & size_mask) == size &&
+          std::memcmp(&s.block[1], key.data(), key.size()) == 0) {
+        s.block[0] |= flag_used;
+        return &s.block[0];
+      }
+    }
   }
-  key += static_cast<char>(t.kind);
-}
+
+  static std::uint64_t* bits_of(std::uint64_t* block) {
+    return block + 1 + ((block[0] & size_mask) + 7) / 8;
+  }
+
+ private:
+  void place(slot&& s) {
+    const std::size_t mask = slots.size() - 1;
+    std::size_t i = static_cast<std::size_t>(s.hash >> shift);
+    while (slots[i].block) i = (i + 1) & mask;
+    slots[i] = std::move(s);
+  }
+
+  // Moves the blocks into a table of `n` slots (a power of two, more than count).
+  void rebuild(std::size_t n) {
+    std::vector<slot> old = std::exchange(slots, std::vector<slot>(n));
+    shift = 64 - std::countr_zero(n);
+    for (auto& s : old)
+      if (s.block) place(std::move(s));
+  }
+
+  void grow() { rebuild(slots.empty() ? 1024 : 2 * slots.size()); }
+
+  void sweep() {
+    for (auto& s : slots)
+      if (s.block && !(std::exchange(s.block[0], s.block[0] & ~flag_used) & flag_used)) {
+        s.block.reset();
+        --count;
+      }
+    // Still more than half: the used ones outnumber what is kept. Dropping some of them (in
+    // table order, which has nothing to do with frequency) rather than all keeps the others
+    // from being computed again at once.
+    for (auto& s : slots)
+      if (count > max_tokens / 2 && s.block) {
+        s.block.reset();
+        --count;
+      }
+    rebuild(slots.size());  // the probe sequences crossed the emptied slots
+  }
+};
 
 // What one call of matcher::match needs besides the immutable rules: the thread's state and
 // the hits.
@@ -124,40 +229,71 @@ class run {
         state_(thread_state::of(data)),
         rule_words_((data.rules.size() + 63) / 64),
         cut_words_((data.cuts.size() + 63) / 64),
-        words_(rule_words_ + 2 * cut_words_),
-        memo_(end - first, nullptr),
-        bits_(end - first, nullptr),
-        lex_bits_((end - first) * words_, 0),
-        last_(data.cuts.size(), unasked),
-        hits_at_(end - first) {
-    for (std::size_t i = 0; i < hits.size(); ++i) {
-      const auto& h = hits[i];
-      if (h.begin >= first && h.begin < h.end && h.end <= end)
-        hits_at_[h.begin - first].push_back(i);
-    }
-    for (auto& v : hits_at_)  // longest first: it is tried first
-      std::stable_sort(v.begin(), v.end(),
-                       [&](std::size_t a, std::size_t b) { return hits[a].end > hits[b].end; });
+        words_(rule_words_ + cut_words_),
+        memo_words_((data.memo_count + 63) / 64) {
+    lend();
+    const std::size_t n = end - first;
+    bits_.assign(n, nullptr);
+    lex_bits_.assign(n * words_, 0);
+    // The hits by start position: hit_order_[hits_from_[i], hits_from_[i + 1]) begin at
+    // first + i, longest first (it is tried first), in the order of `hits` among equals.
+    hits_from_.assign(n + 1, 0);
+    auto inside = [&](const lexicon_hit& h) {
+      return h.begin >= first && h.begin < h.end && h.end <= end;
+    };
+    for (const auto& h : hits)
+      if (inside(h)) ++hits_from_[h.begin - first];
+    for (std::size_t i = 1; i <= n; ++i) hits_from_[i] += hits_from_[i - 1];  // bucket ends
+    hit_order_.resize(hits_from_[n]);
+    for (std::size_t i = hits.size(); i-- > 0;)  // each end moves back to its bucket's start
+      if (inside(hits[i])) hit_order_[--hits_from_[hits[i].begin - first]] = i;
+    for (std::size_t i = 0; i < n; ++i)
+      std::sort(hit_order_.begin() + static_cast<std::ptrdiff_t>(hits_from_[i]),
+                hit_order_.begin() + static_cast<std::ptrdiff_t>(hits_from_[i + 1]),
+                [&](std::size_t a, std::size_t b) {
+                  return hits[a].end != hits[b].end ? hits[a].end > hits[b].end : a < b;
+                });
     for (std::size_t p = first; p < end; ++p) {
-      token_key(tokens_[p], state_.key);
-      auto& k = state_.tokens[state_.key];
-      if (k.results.empty()) k.results.assign(data_.memo_count, -1);
-      k.used = true;
-      memo_[p - first] = k.results.data();
-      if (k.bits.empty()) token_bits(p, k.bits);
-      bits_[p - first] = k.bits.data();
-      if (!hits_at_[p - first].empty()) lex_bits(p);
+      std::uint64_t* const block = state_.find(tokens_[p], words_ + 2 * memo_words_);
+      std::uint64_t* const bits = thread_state::bits_of(block);
+      bits_[p - first] = bits;
+      if (!(block[0] & thread_state::flag_done)) {
+        // Done only when complete: a regex that takes too long throws from token_bits.
+        std::fill(bits, bits + words_, 0);
+        token_bits(p, bits);
+        block[0] |= thread_state::flag_done;
+      }
+      if (hits_from_[p - first] != hits_from_[p - first + 1]) lex_bits(p);
+    }
+    // One pass from the end: where each cut last passes, and which rules can start anywhere.
+    last_.assign(data.cuts.size(), npos);
+    any_.assign(words_, 0);
+    for (std::size_t i = n; i-- > 0;) {
+      const std::uint64_t* const known = bits_[i];
+      const std::uint64_t* const lex = &lex_bits_[i * words_];
+      for (std::size_t w = 0; w < rule_words_; ++w) any_[w] |= known[w] | lex[w];
+      for (std::size_t w = rule_words_; w < words_; ++w) {
+        std::uint64_t fresh = (known[w] | lex[w]) & ~any_[w];
+        any_[w] |= fresh;
+        for (; fresh; fresh &= fresh - 1)
+          last_[(w - rule_words_) * 64 + static_cast<std::size_t>(std::countr_zero(fresh))] =
+              first + i;
+      }
     }
   }
 
+  run(const run&) = delete;
+  run& operator=(const run&) = delete;
+  ~run() { lend(); }
+
   void rule(std::size_t index, std::vector<match>& out) {
     const compiled_rule& r = data_.rules[index];
+    if (!((any_[index / 64] >> (index % 64)) & 1)) return;  // no position can_start
     // A match from s passes each cut at s or later (compiled_rule::cuts).
     std::size_t limit = end_;
     for (const std::size_t c : r.cuts) {
-      const std::size_t last = last_of(c);
-      if (last == npos) return;
-      limit = std::min(limit, last + 1);
+      if (last_[c] == npos) return;
+      limit = std::min(limit, last_[c] + 1);
     }
     rule_ = &r;
     const std::size_t width = end_ - first_ + 1;
@@ -197,10 +333,19 @@ class run {
   }
 
  private:
-  struct job {
-    std::size_t pc, pos;
-    std::size_t slot = npos, old = npos;  // a capture to restore when popped
-  };
+  // Swaps the buffers with the thread's: in at the start of a call, back at its end (not after
+  // an exception in the constructor; they are then made anew).
+  void lend() {
+    std::swap(bits_, state_.bits);
+    std::swap(lex_bits_, state_.lex_bits);
+    std::swap(last_, state_.last);
+    std::swap(any_, state_.any);
+    std::swap(hits_from_, state_.hits_from);
+    std::swap(hit_order_, state_.hit_order);
+    std::swap(visited_, state_.visited);
+    std::swap(caps_, state_.caps);
+    std::swap(stack_, state_.stack);
+  }
 
   // Whether one of the instructions a match of rule `index` begins with passes at `pos`: when
   // none does, the search from `pos` fails without reaching any other position, so skipping it
@@ -212,26 +357,33 @@ class run {
 
   static void set_bit(std::uint64_t* bits, std::size_t i) { bits[i / 64] |= 1ull << (i % 64); }
 
-  // The bits of thread_state::known for the token at `pos`: which rules can start on it by a
-  // token test (or anywhere); its cuts are not known yet.
-  void token_bits(std::size_t pos, std::vector<std::uint64_t>& bits) {
-    bits.assign(words_, 0);
+  // The rule and cut bits of the token at `pos` (see thread_state): which rules can start on it by
+  // a token test (or anywhere), and which cuts pass on it by a token test.
+  void token_bits(std::size_t pos, std::uint64_t* bits) {
     for (std::size_t i = 0; i < data_.rules.size(); ++i) {
       const compiled_rule& r = data_.rules[i];
       rule_ = &r;  // for the message of a regex that takes too long
       if (r.starts_anywhere || std::any_of(r.first_conds.begin(), r.first_conds.end(),
                                            [&](std::size_t c) { return eval(r, c, pos); }))
-        set_bit(bits.data(), i);
+        set_bit(bits, i);
     }
+    for (std::size_t i = 0; i < data_.cuts.size(); ++i)
+      for (const auto& [ri, node] : data_.cuts[i].conds) {
+        rule_ = &data_.rules[ri];
+        if (eval(*rule_, node, pos)) {
+          set_bit(bits + rule_words_, i);
+          break;
+        }
+      }
   }
 
   // The same bits for the lexicon hits that begin at `pos`, into lex_bits_.
   void lex_bits(std::size_t pos) {
     std::uint64_t* bits = &lex_bits_[(pos - first_) * words_];
     auto any_class = [&](const std::vector<std::string>& classes) {
-      for (const std::size_t h : hits_at_[pos - first_])
+      for (std::size_t i = hits_from_[pos - first_]; i < hits_from_[pos - first_ + 1]; ++i)
         for (const auto& cls : classes)
-          if (class_matches(hits_[h].cls, cls)) return true;
+          if (class_matches(hits_[hit_order_[i]].cls, cls)) return true;
       return false;
     };
     for (std::size_t i = 0; i < data_.rules.size(); ++i)
@@ -240,34 +392,6 @@ class run {
     for (std::size_t i = 0; i < data_.cuts.size(); ++i)
       if (!data_.cuts[i].classes.empty() && any_class(data_.cuts[i].classes))
         set_bit(bits + rule_words_, i);
-  }
-
-  // Where cut `c` last passes in the sentence, or npos (found on first use, then kept).
-  std::size_t last_of(std::size_t c) {
-    std::size_t& last = last_[c];
-    if (last != unasked) return last;
-    last = npos;
-    const cut& k = data_.cuts[c];
-    const std::size_t w = rule_words_ + c / 64;
-    const std::uint64_t bit = 1ull << (c % 64);
-    for (std::size_t p = end_; p-- > first_;) {
-      const std::size_t i = p - first_;
-      if (lex_bits_[i * words_ + w] & bit) return last = p;
-      if (k.conds.empty()) continue;
-      std::uint64_t* known = bits_[i];
-      if (!(known[w + cut_words_] & bit)) {
-        known[w + cut_words_] |= bit;
-        for (const auto& [ri, node] : k.conds) {
-          rule_ = &data_.rules[ri];  // for the message of a regex that takes too long
-          if (eval(*rule_, node, p)) {
-            known[w] |= bit;
-            break;
-          }
-        }
-      }
-      if (known[w] & bit) return last = p;
-    }
-    return last;
   }
 
   // The end of the first match starting at `start`, or npos; fills caps_.
@@ -298,10 +422,9 @@ class run {
             break;
           case inst::op_t::lex:
             if (pos < end_) {
-              const auto& at = hits_at_[pos - first_];
-              for (auto it = at.rbegin(); it != at.rend(); ++it)
-                if (class_matches(hits_[*it].cls, in.cls))
-                  stack_.push_back({pc + 1, hits_[*it].end});
+              for (std::size_t i = hits_from_[pos - first_ + 1]; i-- > hits_from_[pos - first_];)
+                if (class_matches(hits_[hit_order_[i]].cls, in.cls))
+                  stack_.push_back({pc + 1, hits_[hit_order_[i]].end});
             }
             break;
           case inst::op_t::split:
@@ -351,20 +474,31 @@ class run {
   }
 
   bool eval(const compiled_rule& r, std::size_t node, std::size_t pos) {
-    signed char* known = memo_[pos - first_];
     const cond_node& n = r.conds[node];
-    signed char& m = known[n.memo];
-    if (m < 0) m = compute(r, n, pos) ? 1 : 0;
-    return m == 1;
+    return memoized(n.memo, pos, [&] { return compute(r, n, pos); });
+  }
+
+  // The result of memo slot `memo` (attr_check::memo or cond_node::memo) for the token at
+  // `pos`: from its bits in state_.slots, or `f()` the first time, then kept there.
+  template <class F>
+  bool memoized(std::size_t memo, std::size_t pos, F f) {
+    std::uint64_t* const known = bits_[pos - first_] + words_;
+    std::uint64_t* const value = known + memo_words_;
+    const std::size_t w = memo / 64;
+    const std::uint64_t bit = 1ull << (memo % 64);
+    if (!(known[w] & bit)) {
+      const bool v = f();  // may set other bits of the same word
+      known[w] |= bit;
+      if (v) value[w] |= bit;
+    }
+    return (value[w] & bit) != 0;
   }
 
   bool compute(const compiled_rule& r, const cond_node& n, std::size_t pos) {
     switch (n.op) {
       case cond_node::kind::test: {
         const attr_check& c = r.checks[n.check];
-        signed char& m = memo_[pos - first_][c.memo];
-        if (m < 0) m = test(c, tokens_[pos]) ? 1 : 0;
-        return m == 1;
+        return memoized(c.memo, pos, [&] { return test(c, tokens_[pos]); });
       }
       case cond_node::kind::all:
         return std::all_of(n.kids.begin(), n.kids.end(),
@@ -485,17 +619,19 @@ class run {
   std::size_t first_, end_;
   const lexicon_hits& hits_;
   thread_state& state_;
-  // Of thread_state::known::bits: rules, cuts, and all (rules, cuts, cuts known).
-  std::size_t rule_words_, cut_words_, words_;
-  std::vector<signed char*> memo_;                 // per token: its results in state_.tokens
-  std::vector<std::uint64_t*> bits_;               // per token: its bits in state_.tokens
-  std::vector<std::uint64_t> lex_bits_;            // per token, words_ each: the bits of its hits
-  std::vector<std::size_t> last_;                  // per cut: where it last passes, npos or unasked
-  std::vector<std::vector<std::size_t>> hits_at_;  // per position: hits starting there
-  const compiled_rule* rule_ = nullptr;
-  std::vector<bool> visited_;
-  std::vector<std::size_t> caps_;
+  // Of a token's bits (see thread_state): rules, cuts, and both; then each half of the memo.
+  std::size_t rule_words_, cut_words_, words_, memo_words_;
+  // The buffers of thread_state, lent for the call:
+  std::vector<std::uint64_t*> bits_;     // per token: its bits in state_.slots
+  std::vector<std::uint64_t> lex_bits_;  // per token, words_ each: the bits of its hits
+  std::vector<std::size_t> last_;        // per cut: where it last passes in the sentence, or npos
+  std::vector<std::uint64_t> any_;       // words_: the bits of all positions, or-ed
+  std::vector<std::size_t> hits_from_;   // per position and one more: see the constructor
+  std::vector<std::size_t> hit_order_;   // indices into hits_, by start position
+  std::vector<bool> visited_;            // per (instruction, position): see search
+  std::vector<std::size_t> caps_;        // per capture slot: its position or npos
   std::vector<job> stack_;
+  const compiled_rule* rule_ = nullptr;
 };
 
 }  // namespace
