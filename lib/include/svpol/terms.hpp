@@ -23,6 +23,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -77,8 +78,14 @@ class term_lexicon : public rules::lexicon_classes {
   bool matches_at(const term_entry& e, const std::vector<token>& toks, std::size_t at,
                   std::size_t end) const;
   std::vector<term_entry> entries_;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_first_;  // first word -> entries
-  std::vector<std::string> classes_;                                    // sorted, unique
+  // Hashes std::string and std::string_view alike, so that a lookup needs no string of its own.
+  struct text_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // first word -> entries
+  std::unordered_map<std::string, std::vector<std::size_t>, text_hash, std::equal_to<>> by_first_;
+  std::vector<std::string> classes_;  // sorted, unique
 };
 
 }  // namespace svpol

@@ -41,11 +41,24 @@ bool is_genitive_of(std::string_view form, std::string_view word) {
          form.substr(0, word.size()) == word;
 }
 
-std::string strip_genitive(std::string_view form) {
+std::string_view strip_genitive(std::string_view form) {
   if (form.size() > 2 && form.substr(form.size() - 2) == ":s")
-    return std::string(form.substr(0, form.size() - 2));
-  if (form.size() > 1 && form.back() == 's') return std::string(form.substr(0, form.size() - 1));
+    return form.substr(0, form.size() - 2);
+  if (form.size() > 1 && form.back() == 's') return form.substr(0, form.size() - 1);
   return {};
+}
+
+// True when fold_case(s) may differ from s: an ASCII capital, or a non-ASCII character other
+// than a small Latin-1 letter (`å`, `ä`, `ö`, `é` are C3 A0..BF; `ß` C3 9F folds to `ss`).
+bool may_fold(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 'A' && c <= 'Z') return true;
+    if (c < 0x80) continue;
+    if (c != 0xC3 || i + 1 >= s.size() || static_cast<unsigned char>(s[i + 1]) < 0xA0) return true;
+    ++i;
+  }
+  return false;
 }
 
 }  // namespace
@@ -192,7 +205,9 @@ bool term_lexicon::matches_at(const term_entry& e, const std::vector<token>& tok
     const std::string& w = e.words[k];
     const bool last = k + 1 == e.words.size();
     if (w[0] == '~' && w.size() > 1) {
-      if (t.lemma.empty() || fold_case(t.lemma) != std::string_view(w).substr(1)) return false;
+      if (t.lemma.empty()) return false;
+      const std::string_view lemma = std::string_view(w).substr(1);
+      if (may_fold(t.lemma) ? fold_case(t.lemma) != lemma : t.lemma != lemma) return false;
       continue;
     }
     const std::string& form = e.exact_case ? t.form : t.norm;
@@ -208,17 +223,22 @@ rules::lexicon_hits term_lexicon::find(const std::vector<token>& toks, std::size
   rules::lexicon_hits hits;
   if (entries_.empty()) return hits;
   std::vector<std::size_t> candidates;
+  std::string lemma_key;  // `~` and the folded lemma, reused
   for (std::size_t i = first; i < end && i < toks.size(); ++i) {
     const token& t = toks[i];
     candidates.clear();
-    auto look = [&](const std::string& key) {
+    auto look = [&](std::string_view key) {
       if (key.empty()) return;
       if (const auto it = by_first_.find(key); it != by_first_.end())
         candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     };
     look(t.norm);
     look(strip_genitive(t.norm));  // a one-word entry in the genitive
-    if (!t.lemma.empty()) look(fold_case(t.lemma).insert(0, 1, '~'));
+    if (!t.lemma.empty()) {
+      lemma_key.assign(1, '~');
+      lemma_key += may_fold(t.lemma) ? fold_case(t.lemma) : t.lemma;
+      look(lemma_key);
+    }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     const std::size_t before = hits.size();
