@@ -83,6 +83,7 @@ int process_in_order(const std::vector<std::string>& inputs, const common_option
   // free). A bound in documents, not bytes: --max-doc-mb bounds each one.
   const std::size_t capacity = 16 * static_cast<std::size_t>(jobs);
   std::size_t in_flight = 0;  // read and not yet consumed
+  std::size_t next = 0;       // the result this thread hands on next
   bool reading = true, failed = false;
   std::exception_ptr error;
   int read_status = ok;
@@ -137,7 +138,8 @@ int process_in_order(const std::vector<std::string>& inputs, const common_option
           R r = work(*item.second);
           std::lock_guard<std::mutex> lock(mu);
           done.emplace(item.first, std::make_pair(std::move(item.second), std::move(r)));
-          result_ready.notify_one();
+          // The consumer waits only for the next result in order: another does not wake it.
+          if (item.first == next) result_ready.notify_one();
         } catch (...) {
           fail(std::current_exception());
           return;
@@ -147,7 +149,6 @@ int process_in_order(const std::vector<std::string>& inputs, const common_option
   }
 
   // Consume in order on this thread.
-  std::size_t next = 0;
   for (;;) {
     std::pair<doc_ptr, R> item;
     {
