@@ -401,20 +401,30 @@ TEST_CASE("threads sharing a tagger's analysed forms tag as one thread does", "[
     const auto own = svpol::tagger::load(SVPOL_TEST_LEXICONS);
     for (const auto& t : texts) alone.push_back(tag_with(own, t));
   }
-  const auto shared = svpol::tagger::load(SVPOL_TEST_LEXICONS);
-  std::vector<std::vector<std::string>> got(4, std::vector<std::string>(texts.size()));
-  std::vector<std::thread> threads;
-  for (std::size_t i = 0; i < got.size(); ++i)
-    threads.emplace_back([&, i] {
-      // Each thread starts at another text, so that different threads analyse a form first.
-      for (std::size_t k = 0; k < texts.size(); ++k) {
-        const std::size_t t = (k + i) % texts.size();
-        got[i][t] = tag_with(shared, texts[t]);
-      }
-    });
-  for (auto& t : threads) t.join();
-  for (std::size_t i = 0; i < got.size(); ++i)
-    for (std::size_t t = 0; t < texts.size(); ++t) CHECK(got[i][t] == alone[t]);
+  // Ample limits, and limits so small that the shared store fills within the first text, each
+  // thread keeps forms of its own and drops them and its index again and again.
+  svpol::tagger_limits tiny;
+  tiny.shared_forms = 8;
+  tiny.thread_forms = 30;
+  tiny.thread_own = 5;
+  for (const auto& limits : {svpol::tagger_limits{}, tiny}) {
+    const auto shared =
+        svpol::tagger::load(SVPOL_TEST_LEXICONS, svpol::tagger::default_analyser_path(), limits);
+    std::vector<std::vector<std::string>> got(4, std::vector<std::string>(texts.size()));
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < got.size(); ++i)
+      threads.emplace_back([&, i] {
+        // Each thread starts at another text, so that different threads analyse a form first;
+        // twice over, so that forms come back after the thread has dropped them.
+        for (std::size_t k = 0; k < 2 * texts.size(); ++k) {
+          const std::size_t t = (k + i) % texts.size();
+          got[i][t] = tag_with(shared, texts[t]);
+        }
+      });
+    for (auto& t : threads) t.join();
+    for (std::size_t i = 0; i < got.size(); ++i)
+      for (std::size_t t = 0; t < texts.size(); ++t) CHECK(got[i][t] == alone[t]);
+  }
 }
 
 TEST_CASE("the pipeline loads the tagger from its lexicon's directory", "[morphology]") {

@@ -32,13 +32,23 @@ namespace detail {
 class tagger_impl;
 }
 
+// How many word forms the tagger keeps analysed (see tagger::load): the memory it takes grows
+// with these, and the time it takes on a large corpus shrinks.
+struct tagger_limits {
+  std::size_t shared_forms = 200'000;  // one store for all threads, filled once
+  std::size_t thread_forms = 200'000;  // per thread: forms it has met, dropped past this
+  std::size_t thread_own = 50'000;     // per thread: forms met after the shared store is full
+};
+
 class tagger {
  public:
   // Loads the analyser (a compiled lttoolbox transducer) and `lexicon_dir`/lemma-exceptions.tsv.
   // Throws input_error naming the file when the analyser cannot be read (with the Debian
   // package to install) or the table is missing, rule_error listing malformed table lines.
+  // `limits` bounds the word forms kept analysed, and so the memory.
   static tagger load(const std::filesystem::path& lexicon_dir,
-                     const std::filesystem::path& analyser = default_analyser_path());
+                     const std::filesystem::path& analyser = default_analyser_path(),
+                     const tagger_limits& limits = {});
 
   // Fills lemma, upos and feats of every token in `toks`, sentence by sentence. `sents` must
   // cover `toks` (as split_sentences returns them). Const and safe to call from several

@@ -30,11 +30,11 @@ using readings = std::vector<candidate>;
 // once, whichever thread meets it first, instead of once per thread (with -j N every thread
 // would otherwise warm its own cache on the same frequent words). Entries are never changed or
 // removed while the tagger lives, so a pointer to one stays valid; the store stops growing at
-// `max_entries`. Text is Zipf-distributed, so the forms of the first part of a corpus cover
-// most tokens of the rest; forms met after that are kept per thread (form_cache::own).
+// tagger_limits::shared_forms. Text is Zipf-distributed, so the forms of the first part of a corpus
+// cover most tokens of the rest; forms met after that are kept per thread (form_cache::own).
 class shared_forms {
  public:
-  static constexpr std::size_t max_entries = 200'000;
+  explicit shared_forms(std::size_t max_entries) : max_entries_(max_entries) {}
 
   const readings* find(const std::string& form) const {
     const shard& s = shard_of(form);
@@ -49,7 +49,7 @@ class shared_forms {
     shard& s = shard_of(form);
     std::unique_lock lock(s.mu);
     if (const auto it = s.map.find(form); it != s.map.end()) return &it->second;
-    if (size_.load(std::memory_order_relaxed) >= max_entries) return nullptr;
+    if (size_.load(std::memory_order_relaxed) >= max_entries_) return nullptr;
     size_.fetch_add(1, std::memory_order_relaxed);
     return &s.map.emplace(form, std::move(rs)).first->second;
   }
@@ -64,18 +64,18 @@ class shared_forms {
   }
   mutable std::array<shard, 64> shards_;
   std::atomic<std::size_t> size_{0};
+  std::size_t max_entries_;
 };
 
 // What one thread knows of the word forms it has met: where their readings are, in the
 // tagger's shared store or in `own` (forms met after the store was full). Looking a form up
-// here takes no lock. Both are dropped when `where` grows past `max_entries` or `own` past
-// `max_own` (a memory bound, not LRU: the frequent forms come back at once, from the shared
-// store). Every thread has its own, so these bound the memory each -j thread adds: on 150 MB
-// of the dev corpora with 15% of the words of four letters or more made new (a vocabulary far
-// past the shared store), capping `own` took the peak RSS of -j 2 from 251 to 210 MB.
+// here takes no lock. Both are dropped when `where` grows past tagger_limits::thread_forms or
+// `own` past tagger_limits::thread_own (a memory bound, not LRU: the frequent forms come back at
+// once, from the shared store). Every thread has its own, so these bound the memory each -j thread
+// adds: on 150 MB of the dev corpora with 15% of the words of four letters or more made new (a
+// vocabulary far past the shared store), capping `own` took the peak RSS of -j 2 from 251 to 210
+// MB.
 struct form_cache {
-  static constexpr std::size_t max_entries = 200'000;
-  static constexpr std::size_t max_own = 50'000;
   std::uint64_t owner = 0;
   std::unordered_map<std::string, const readings*> where;
   std::unordered_map<std::string, readings> own;
@@ -142,8 +142,13 @@ constexpr std::array<std::string_view, 16> verb_particles = {
 
 class tagger_impl {
  public:
-  tagger_impl(const std::filesystem::path& analyser, exception_table table)
-      : analyser_(analyser), table_(std::move(table)), id_(next_tagger_id.fetch_add(1)) {}
+  tagger_impl(const std::filesystem::path& analyser, exception_table table,
+              const tagger_limits& limits)
+      : analyser_(analyser),
+        table_(std::move(table)),
+        id_(next_tagger_id.fetch_add(1)),
+        limits_(limits),
+        shared_(limits.shared_forms) {}
 
   void tag(std::vector<token>& toks, const std::vector<sentence>& sents) const;
 
@@ -156,6 +161,7 @@ class tagger_impl {
   apertium_analyser analyser_;
   exception_table table_;
   std::uint64_t id_;
+  tagger_limits limits_;
   mutable shared_forms shared_;
 };
 
@@ -214,8 +220,8 @@ readings tagger_impl::compound(const std::string& w,
 // The readings of every word token of `toks` (nullptr for other tokens), analysing the forms
 // this thread has not met yet.
 std::vector<const readings*> tagger_impl::fill_cache(const std::vector<token>& toks) const {
-  if (cache.owner != id_ || cache.where.size() > form_cache::max_entries ||
-      cache.own.size() > form_cache::max_own) {
+  if (cache.owner != id_ || cache.where.size() > limits_.thread_forms ||
+      cache.own.size() > limits_.thread_own) {
     cache.where.clear();
     cache.own.clear();
     cache.owner = id_;
@@ -388,10 +394,10 @@ void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sen
 
 }  // namespace detail
 
-tagger tagger::load(const std::filesystem::path& lexicon_dir,
-                    const std::filesystem::path& analyser) {
+tagger tagger::load(const std::filesystem::path& lexicon_dir, const std::filesystem::path& analyser,
+                    const tagger_limits& limits) {
   auto table = detail::exception_table::load(lexicon_dir / "lemma-exceptions.tsv");
-  return tagger(std::make_shared<const detail::tagger_impl>(analyser, std::move(table)));
+  return tagger(std::make_shared<const detail::tagger_impl>(analyser, std::move(table), limits));
 }
 
 void tagger::tag(const document&, std::vector<token>& toks,
