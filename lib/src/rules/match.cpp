@@ -55,27 +55,28 @@ bool is_clause_punct(const std::string& form) {
          form == "\u2013" || form == "\u2014";
 }
 
-// Every attribute a test can read (token_attr), separated by a byte no UTF-8 text contains,
-// then zero bytes up to a whole number of words; returns the length before those.
-std::size_t token_key(const token& t, std::string& key) {
-  key.clear();
+// A token's key, appended to `keys`: every attribute a test can read (token_attr), separated by
+// a byte no UTF-8 text contains, then zero bytes up to a whole number of words (so `keys`,
+// holding whole keys, stays a multiple of 8 long); returns the length before those.
+std::size_t append_token_key(const token& t, std::string& keys) {
+  const std::size_t from = keys.size();
   for (const std::string* a : {&t.form, &t.norm, &t.lemma, &t.upos, &t.feats}) {
-    key += *a;
-    key += '\xff';
+    keys += *a;
+    keys += '\xff';
   }
-  key += static_cast<char>(t.kind);
-  const std::size_t size = key.size();
-  key.resize((size + 7) / 8 * 8, '\0');
+  keys += static_cast<char>(t.kind);
+  const std::size_t size = keys.size() - from;
+  keys.resize(from + (size + 7) / 8 * 8, '\0');
   return size;
 }
 
 // FxHash over the words of a padded key and its length: cheap, and what thread_state's table
 // needs (it takes the top bits, which the last multiplication mixes).
-std::uint64_t key_hash(const std::string& padded, std::size_t size) {
+std::uint64_t key_hash(const char* padded, std::size_t size) {
   std::uint64_t h = size;
-  for (std::size_t i = 0; i < padded.size(); i += 8) {
+  for (std::size_t i = 0; i < (size + 7) / 8 * 8; i += 8) {
     std::uint64_t w;
-    std::memcpy(&w, padded.data() + i, 8);
+    std::memcpy(&w, padded + i, 8);
     h = (std::rotl(h, 5) ^ w) * 0x517cc1b727220a95ull;
   }
   return h;
@@ -102,7 +103,7 @@ struct job {
 // follow a bucket, a node, its key and two vectors: at tens of thousands of tokens those are
 // cache misses, and they were most of the lookup's time. A block is, in 64-bit words:
 //   [0]        the key's length in bytes, with flag_used and flag_done above bit 32;
-//   [1, k]     the key of token_key, zero-padded;
+//   [1, k]     the key of append_token_key, zero-padded;
 //   then the bits: one per rule that can start at the token (see compiled_rule::first_conds;
 //   the lex part is added per sentence), what every rule would otherwise ask at every
 //   position, asked once per distinct token; one per cut whose tests pass on it, so that one
@@ -123,7 +124,12 @@ struct thread_state {
   std::vector<slot> slots;  // a power of two of them
   int shift = 64;           // a hash's slot is its top bits: hash >> shift
   std::size_t count = 0;    // blocks in slots
-  std::string key;          // scratch for token_key
+  // Scratch for find_all: the keys of a sentence's tokens one after another, where each
+  // begins, its length and its hash.
+  std::string keys;
+  std::vector<std::size_t> key_from, key_size;
+  std::vector<std::uint64_t> key_hashes;
+  std::vector<std::uint64_t*> blocks;  // find_all's result for class run
   // A token takes about 420 bytes here (block and slots; measured as peak RSS over tokens
   // kept), so this is some 30 MB: what 30,000 took with a byte per memo slot in a node-based
   // map. Fewer, and a corpus's tokens outnumber those kept and are computed again and again.
@@ -149,12 +155,38 @@ struct thread_state {
     return s;
   }
 
-  // The block of `t` (its bits after the key), added with `bit_words` zero words of bits if
-  // new; marks it used.
-  std::uint64_t* find(const token& t, std::size_t bit_words) {
-    const std::size_t size = token_key(t, key);
-    const std::uint64_t h = key_hash(key, size);
-    const std::size_t key_words = key.size() / 8;
+  // The blocks of tokens [first, end) into `out` (their bits after the key; added with
+  // `bit_words` zero words of bits if new; marked used), looked up together: the keys and
+  // hashes first, fetching their slots and then their blocks ahead of use, so that the cache
+  // misses of a sentence's tokens overlap instead of coming one after another.
+  void find_all(const std::vector<token>& tokens, std::size_t first, std::size_t end,
+                std::size_t bit_words, std::vector<std::uint64_t*>& out) {
+    const std::size_t n = end - first;
+    keys.clear();
+    key_from.resize(n);
+    key_size.resize(n);
+    key_hashes.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      key_from[i] = keys.size();
+      key_size[i] = append_token_key(tokens[first + i], keys);
+    }
+    // Grown first, so that the prefetches fetch the slots find() probes (it may still grow the
+    // table for a sentence of very many new tokens).
+    if (2 * (count + n) > slots.size()) grow();
+    for (std::size_t i = 0; i < n; ++i) {
+      key_hashes[i] = key_hash(keys.data() + key_from[i], key_size[i]);
+      __builtin_prefetch(&slots[static_cast<std::size_t>(key_hashes[i] >> shift)]);
+    }
+    for (std::size_t i = 0; i < n; ++i)
+      if (const auto& b = slots[static_cast<std::size_t>(key_hashes[i] >> shift)].block)
+        __builtin_prefetch(b.get());
+    for (std::size_t i = 0; i < n; ++i)
+      out[i] = find(keys.data() + key_from[i], key_size[i], key_hashes[i], bit_words);
+  }
+
+  // The block of the padded key `k` of length `size` and hash `h`.
+  std::uint64_t* find(const char* k, std::size_t size, std::uint64_t h, std::size_t bit_words) {
+    const std::size_t padded = (size + 7) / 8 * 8, key_words = padded / 8;
     if (2 * (count + 1) > slots.size()) grow();
     const std::size_t mask = slots.size() - 1;
     for (std::size_t i = static_cast<std::size_t>(h >> shift);; i = (i + 1) & mask) {
@@ -163,12 +195,12 @@ struct thread_state {
         s.hash = h;
         s.block.reset(new std::uint64_t[1 + key_words + bit_words]());
         s.block[0] = size | flag_used;
-        std::memcpy(&s.block[1], key.data(), key.size());
+        std::memcpy(&s.block[1], k, padded);
         ++count;
         return &s.block[0];
       }
       if (s.hash == h && (s.block[0] & size_mask) == size &&
-          std::memcmp(&s.block[1], key.data(), key.size()) == 0) {
+          std::memcmp(&s.block[1], k, padded) == 0) {
         s.block[0] |= flag_used;
         return &s.block[0];
       }
@@ -253,8 +285,10 @@ class run {
                 [&](std::size_t a, std::size_t b) {
                   return hits[a].end != hits[b].end ? hits[a].end > hits[b].end : a < b;
                 });
+    state_.blocks.resize(n);
+    state_.find_all(tokens_, first, end, words_ + 2 * memo_words_, state_.blocks);
     for (std::size_t p = first; p < end; ++p) {
-      std::uint64_t* const block = state_.find(tokens_[p], words_ + 2 * memo_words_);
+      std::uint64_t* const block = state_.blocks[p - first];
       std::uint64_t* const bits = thread_state::bits_of(block);
       bits_[p - first] = bits;
       if (!(block[0] & thread_state::flag_done)) {
