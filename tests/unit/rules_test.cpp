@@ -326,6 +326,17 @@ TEST_CASE("quantifiers, groups, alternatives and captures", "[rules][match]") {
   }
 }
 
+// Found by fuzzing (fuzz_rules, the empty input): with no rules a token has no bits, and the
+// matcher took the address of an element of an empty array (undefined behaviour under UBSan).
+TEST_CASE("an empty rule set matches nothing, with or without lexicon hits", "[rules][match]") {
+  auto t = toks("Civilsamhällets organisationer och Polisen arbetar tillsammans .");
+  const R::lexicon_hits hits = {{0, 2, "actor.civil_society", "svpol:civilsamhallet"},
+                                {3, 4, "actor.authority", "svpol:polisen"}};
+  CHECK(run("", t).empty());
+  CHECK(run("", t, hits).empty());
+  CHECK(run("# only a comment\n", t, hits).empty());
+}
+
 TEST_CASE("lexicon classes match multi-token entries as one unit", "[rules][match][lex]") {
   auto t = toks("Civilsamhällets organisationer och Polisen arbetar tillsammans .");
   REQUIRE(t.size() == 7);

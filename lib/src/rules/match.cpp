@@ -304,7 +304,7 @@ class run {
     any_.assign(words_, 0);
     for (std::size_t i = n; i-- > 0;) {
       const std::uint64_t* const known = bits_[i];
-      const std::uint64_t* const lex = &lex_bits_[i * words_];
+      const std::uint64_t* const lex = lex_bits_.data() + i * words_;  // words_ may be 0
       for (std::size_t w = 0; w < rule_words_; ++w) any_[w] |= known[w] | lex[w];
       for (std::size_t w = rule_words_; w < words_; ++w) {
         std::uint64_t fresh = (known[w] | lex[w]) & ~any_[w];
@@ -413,7 +413,7 @@ class run {
 
   // The same bits for the lexicon hits that begin at `pos`, into lex_bits_.
   void lex_bits(std::size_t pos) {
-    std::uint64_t* bits = &lex_bits_[(pos - first_) * words_];
+    std::uint64_t* bits = lex_bits_.data() + (pos - first_) * words_;
     auto any_class = [&](const std::vector<std::string>& classes) {
       for (std::size_t i = hits_from_[pos - first_]; i < hits_from_[pos - first_ + 1]; ++i)
         for (const auto& cls : classes)
