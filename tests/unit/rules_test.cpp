@@ -39,12 +39,10 @@ const R::class_list& classes() {
   return c;
 }
 
-// "id b-e name:b-e ..." for each match, in order.
-std::vector<std::string> run(const std::string& rules, const std::vector<svpol::token>& t,
-                             const R::lexicon_hits& hits = {}) {
-  const R::matcher m(R::parse(rules, "t.svr", &classes()));
+// "id b-e name:b-e ..." for each match of `m`, in order.
+std::vector<std::string> describe(const R::matcher& m, const std::vector<R::match>& found) {
   std::vector<std::string> out;
-  for (const auto& x : m.match(t, 0, t.size(), hits)) {
+  for (const auto& x : found) {
     std::string s =
         m.rules().rule(x.rule).id + " " + std::to_string(x.begin) + "-" + std::to_string(x.end);
     for (const auto& c : x.captures)
@@ -52,6 +50,13 @@ std::vector<std::string> run(const std::string& rules, const std::vector<svpol::
     out.push_back(s);
   }
   return out;
+}
+
+// The matches of `rules` over `t`, as describe() writes them.
+std::vector<std::string> run(const std::string& rules, const std::vector<svpol::token>& t,
+                             const R::lexicon_hits& hits = {}) {
+  const R::matcher m(R::parse(rules, "t.svr", &classes()));
+  return describe(m, m.match(t, 0, t.size(), hits));
 }
 
 // A one-rule file around a pattern.
@@ -736,14 +741,7 @@ TEST_CASE("the matcher's first sets and cuts skip no match (against a plain back
       hits.push_back({b, std::min<std::size_t>(e, t.size()),
                       make.pick(2) ? "actor.speaker" : "actor.authority", "", 0});
     }
-    std::vector<std::string> got;
-    for (const auto& x : m.match(t, 0, t.size(), hits)) {
-      std::string s =
-          m.rules().rule(x.rule).id + " " + std::to_string(x.begin) + "-" + std::to_string(x.end);
-      for (const auto& c : x.captures)
-        s += " " + c.name + ":" + std::to_string(c.begin) + "-" + std::to_string(c.end);
-      got.push_back(s);
-    }
+    const std::vector<std::string> got = describe(m, m.match(t, 0, t.size(), hits));
     const auto want = reference_matcher(set, t, hits).run();
     total += want.size();
     INFO("sentence: " << words);
