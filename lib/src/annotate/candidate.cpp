@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <functional>
+#include <mutex>
+#include <shared_mutex>
+#include <unordered_set>
 #include <utility>
 
 #include "svpol/normalize.hpp"
@@ -10,6 +14,11 @@
 namespace svpol::detail {
 
 namespace {
+
+struct text_hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -101,12 +110,24 @@ std::uint32_t feat_bits(std::string_view feats) {
   return bits;
 }
 
-candidate make_candidate(std::string lemma, upos_tag upos, std::string feats) {
+std::string_view intern_feats(std::string_view feats) {
+  // Never shrinks, and its elements never move (a node-based set): views into it stay valid.
+  static std::shared_mutex mu;
+  static std::unordered_set<std::string, text_hash, std::equal_to<>> pool;
+  {
+    std::shared_lock lock(mu);
+    if (const auto it = pool.find(feats); it != pool.end()) return *it;
+  }
+  std::unique_lock lock(mu);
+  return *pool.emplace(feats).first;
+}
+
+candidate make_candidate(std::string lemma, upos_tag upos, std::string_view feats) {
   candidate c;
   c.bits = feat_bits(feats);
   c.lemma = std::move(lemma);
   c.upos = upos;
-  c.feats = std::move(feats);
+  c.feats = intern_feats(feats);
   return c;
 }
 

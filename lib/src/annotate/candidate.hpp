@@ -72,17 +72,23 @@ class upos_tag {
   std::uint8_t id_ = 16;
 };
 
+// FEATS strings are few (the combinations of UD features the analyser and the exception table
+// produce: some hundreds), and every candidate carries one, so they are kept once for the
+// process and a candidate holds a view: copying a token's candidates, as the tagger does for
+// every token, then allocates nothing for them. Thread-safe; views stay valid until exit.
+std::string_view intern_feats(std::string_view feats);
+
 struct candidate {
   std::string lemma;
   upos_tag upos;
-  std::string feats;
+  std::string_view feats;   // from intern_feats
   std::uint32_t bits = 0;   // feat_bits(feats)
   bool from_table = false;  // from the exception table: its order is the default order
   bool guessed = false;     // a noun only because nothing was known about the word
   bool has(std::uint32_t b) const { return (bits & b) == b; }
 };
 
-candidate make_candidate(std::string lemma, upos_tag upos, std::string feats);
+candidate make_candidate(std::string lemma, upos_tag upos, std::string_view feats);
 
 // Turns the analyser's readings of `form` into UD candidates: maps tags to UPOS and FEATS,
 // lower-cases lemmas of common words, gives participles their UD lemma (`ökat` → `ökad`),
