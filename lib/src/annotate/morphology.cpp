@@ -5,7 +5,6 @@
 #include <atomic>
 #include <bit>
 #include <cstdlib>
-#include <cstring>
 #include <mutex>
 #include <shared_mutex>
 #include <string_view>
@@ -17,6 +16,7 @@
 #include "annotate/candidate.hpp"
 #include "annotate/disambiguate.hpp"
 #include "annotate/exceptions.hpp"
+#include "core/fast_hash.hpp"
 #include "svpol/normalize.hpp"
 
 namespace svpol {
@@ -69,24 +69,6 @@ class shared_forms {
   std::atomic<std::size_t> size_{0};
   std::size_t max_entries_;
 };
-
-// A form's hash for form_index: FxHash over its 8-byte words, then a final mix, since the
-// index takes the top bits. std::hash (murmur) took 1.3% of an extract run on its own.
-std::uint64_t form_hash(std::string_view s) {
-  std::uint64_t h = s.size();
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    h = (std::rotl(h, 5) ^ w) * 0x517cc1b727220a95ull;
-  }
-  if (i < s.size()) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, s.data() + i, s.size() - i);
-    h = (std::rotl(h, 5) ^ w) * 0x517cc1b727220a95ull;
-  }
-  return (h ^ (h >> 29)) * 0xbf58476d1ce4e5b9ull;
-}
 
 // Form to readings, by open addressing (linear probing, at most half full): a lookup touches
 // its slot, where a short form is stored inline, and seldom more. Every word token is looked up
@@ -163,7 +145,7 @@ struct form_cache {
   void add(const std::string& form, readings&& rs, shared_forms& shared) {
     const readings* r = shared.insert(form, std::move(rs));  // moves from rs only when it stores
     if (!r) r = &own.insert_or_assign(form, std::move(rs)).first->second;
-    where.insert(form, form_hash(form), r);
+    where.insert(form, fast_hash(form), r);
   }
 };
 thread_local form_cache cache;
@@ -312,7 +294,7 @@ std::vector<const readings*> tagger_impl::fill_cache(const std::vector<token>& t
   std::vector<std::uint64_t> hashes(toks.size());
   for (std::size_t i = 0; i < toks.size(); ++i)
     if (toks[i].kind == token_kind::word) {
-      hashes[i] = form_hash(toks[i].form);
+      hashes[i] = fast_hash(toks[i].form);
       if (const void* p = cache.where.home(hashes[i])) __builtin_prefetch(p);
     }
   std::vector<std::size_t> later;  // word tokens whose form is not known yet
