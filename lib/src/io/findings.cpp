@@ -9,6 +9,14 @@ namespace svpol {
 
 void write_findings_jsonl(std::ostream& out, const document& doc,
                           const std::vector<finding>& found) {
+  if (found.empty()) return;
+  // The document's metadata is the same on each of its findings: it is written out once, and
+  // appended to each finding's object in place of its closing brace.
+  nlohmann::ordered_json meta = nlohmann::ordered_json::object();
+  for (const auto& [k, v] : doc.meta()) meta[k] = v;
+  const std::string meta_text =
+      meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "}\n";
+  std::string line;
   for (const finding& f : found) {
     nlohmann::ordered_json j;
     j["doc"] = doc.id();
@@ -22,10 +30,11 @@ void write_findings_jsonl(std::ostream& out, const document& doc,
     j["attributes"] = std::move(attrs);
     j["lexicon"] = f.entries;
     j["sentence"] = f.sentence + 1;
-    nlohmann::ordered_json meta = nlohmann::ordered_json::object();
-    for (const auto& [k, v] : doc.meta()) meta[k] = v;
-    j["meta"] = std::move(meta);
-    out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    line.pop_back();  // '}'
+    line += ",\"meta\":";
+    line += meta_text;
+    out << line;
   }
 }
 
