@@ -409,6 +409,14 @@ void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sen
     std::vector<slot>& s = doc[si];
     bool initial = true;
     for (std::size_t i = sent.first_token; i < sent.end_token && i < toks.size(); ++i) {
+      // The readings of a form lie wherever the store put them: fetched ahead, the vector 16
+      // tokens on and its candidates 8 on, their misses overlap with this token's work. (They
+      // were two thirds of this function's own time.)
+      if (i + 16 < known.size() && known[i + 16]) __builtin_prefetch(known[i + 16]);
+      if (i + 8 < known.size() && known[i + 8] && !known[i + 8]->empty()) {
+        __builtin_prefetch(known[i + 8]->data());
+        __builtin_prefetch(reinterpret_cast<const char*>(known[i + 8]->data()) + 64);
+      }
       const token& t = toks[i];
       slot w;
       w.tok = &t;
