@@ -12,6 +12,11 @@ file(WRITE ${R}/no-text.jsonl "{\"id\": \"a\", \"text\": \"Polisen.\"}\n{\"id\":
 file(WRITE ${R}/id-type.jsonl "{\"id\": \"a\", \"text\": \"Polisen.\"}\n\n{\"id\": [1], \"text\": \"x\"}\n")
 file(WRITE ${R}/text-type.jsonl "{\"id\": \"a\", \"text\": {\"p\": 1}}\n")
 
+# A lexicon whose exception table is a directory (a bad unpack, say).
+file(COPY ${PROJECT_SOURCE_DIR}/lexicons/sv/ DESTINATION ${R}/dir-lexicon)
+file(REMOVE ${R}/dir-lexicon/lemma-exceptions.tsv)
+file(MAKE_DIRECTORY ${R}/dir-lexicon/lemma-exceptions.tsv)
+
 # Lexicon and rule files with syntax errors.
 file(WRITE ${R}/bad-lexicon/abbreviations.txt "t.ex.\nosv.\tfinal\nö.k.\tfinnal\n")
 file(MAKE_DIRECTORY ${R}/bad-lexicon/terms)
@@ -45,6 +50,12 @@ svpol_cli_test(robust.jsonl_text_type CODE 2
 # A path that opens but cannot be read (EIO even for root): reported, not taken as empty.
 svpol_cli_test(robust.unreadable_proc CODE 2 MATCH "cannot read '/proc/self/mem'"
   ARGS tokenize /proc/self/mem)
+# A directory where a file is expected: named, not an internal error from the stream library.
+svpol_cli_test(robust.eval_ud_directory CODE 2 MATCH "cannot read '.*robust_cli': it is a directory"
+  ARGS eval ud ${R})
+svpol_cli_test(robust.lexicon_file_directory CODE 2
+  MATCH "cannot read lexicon '.*dir-lexicon/lemma-exceptions.tsv': it is a directory"
+  ARGS extract --lexicons ${R}/dir-lexicon ${DATA}/polisen.txt)
 svpol_cli_test(robust.missing_dir CODE 2 MATCH "no such file or directory '.*no-such-dir'"
   ARGS extract ${R}/no-such-dir)
 svpol_cli_test(robust.missing_rules_dir CODE 2 MATCH "rule directory '.*no-such-rules' does not exist"

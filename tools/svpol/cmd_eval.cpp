@@ -21,12 +21,6 @@ namespace svpol::cli {
 
 namespace {
 
-std::string read_whole(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw input_error("cannot open '" + path + "'", path);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 std::string pct(double x) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%6.2f", 100.0 * x);
@@ -137,7 +131,7 @@ void add_eval(CLI::App& app, int& status) {
   add_lexicon_option(*cmd, ud->common);
   cmd->callback([ud, &status] {
     const svpol::pipeline pipe(load_lexicon(ud->common));
-    const ud_result r = evaluate_ud(read_whole(ud->gold), ud->gold, pipe, ud->errors);
+    const ud_result r = evaluate_ud(read_file(ud->gold), ud->gold, pipe, ud->errors);
     if (ud->json)
       std::cout << ud_json(r).dump(2) << '\n';
     else

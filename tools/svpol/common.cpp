@@ -92,6 +92,15 @@ bool is_input_file(const fs::path& p) {
 
 }  // namespace
 
+std::string read_file(const std::string& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec))
+    throw input_error("cannot read '" + path + "': it is a directory", path);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw input_error("cannot open '" + path + "'", path);
+  return read_stream(in, path);
+}
+
 int for_each_document(const std::vector<std::string>& inputs, const common_options& opts,
                       const std::function<void(document&&)>& fn) {
   int status = ok;

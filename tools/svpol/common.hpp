@@ -44,6 +44,8 @@ void add_rules_option(CLI::App& cmd, common_options& opts);
 void add_lexicon_option(CLI::App& cmd, common_options& opts);
 void add_output_option(CLI::App& cmd, common_options& opts);
 void add_input_options(CLI::App& cmd, common_options& opts);
+// The bytes of the file `path`; input_error when it cannot be opened or read, or is a directory.
+std::string read_file(const std::string& path);
 
 svpol::lexicon load_lexicon(const common_options& opts);
 

@@ -12,6 +12,7 @@
 #include <iterator>
 #include <memory>
 
+#include "core/files.hpp"
 #include "svpol/error.hpp"
 
 namespace svpol::detail {
@@ -158,12 +159,12 @@ apertium_analysis parse_apertium_line(std::string_view line) {
 
 apertium_analyser::apertium_analyser(const std::filesystem::path& bin)
     : path_(bin), id_(next_id.fetch_add(1)) {
-  std::ifstream in(bin, std::ios::binary);
-  if (!in)
+  std::error_code ec;
+  if (!std::filesystem::exists(bin, ec))
     throw input_error("cannot open Swedish analyser '" + bin.string() +
                           "' (install the Debian package apertium-swe-dan)",
                       bin.string());
-  bytes_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  bytes_ = read_file(bin, "Swedish analyser");
   if (bytes_.empty())
     throw input_error("empty Swedish analyser '" + bin.string() + "'", bin.string());
 }

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "core/files.hpp"
 #include "svpol/error.hpp"
 #include "svpol/normalize.hpp"
 
@@ -61,10 +62,7 @@ exception_table exception_table::parse(std::string_view text, const std::string&
 }
 
 exception_table exception_table::load(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw input_error("cannot open lexicon '" + file.string() + "'", file.string());
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return parse(text, file.string());
+  return parse(read_file(file, "lexicon"), file.string());
 }
 
 }  // namespace svpol::detail

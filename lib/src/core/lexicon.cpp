@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/files.hpp"
 #include "svpol/document.hpp"
 #include "svpol/error.hpp"
 
@@ -18,12 +19,8 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
-std::string read_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw input_error("cannot open lexicon '" + file.string() + "'", file.string());
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
+std::string read_lexicon_file(const std::filesystem::path& file) {
+  std::string text = detail::read_file(file, "lexicon");
   validate_utf8(text, file.string());
   return text;
 }
@@ -53,7 +50,7 @@ abbreviations abbreviations::from_list(const std::vector<std::string>& entries) 
 }
 
 abbreviations abbreviations::load(const std::filesystem::path& file) {
-  const std::string text = read_file(file);
+  const std::string text = read_lexicon_file(file);
   abbreviations a;
   std::vector<diagnostic> errors;
   std::istringstream lines(text);

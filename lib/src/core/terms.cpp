@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/fast_hash.hpp"
+#include "core/files.hpp"
 #include "svpol/document.hpp"
 #include "svpol/error.hpp"
 #include "svpol/normalize.hpp"
@@ -164,11 +165,7 @@ term_lexicon term_lexicon::load_dir(const std::filesystem::path& dir) {
   std::sort(files.begin(), files.end());
   std::vector<diagnostic> errors;
   for (const auto& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    if (!in) throw input_error("cannot open lexicon '" + f.string() + "'", f.string());
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    const std::string text = ss.str();
+    const std::string text = detail::read_file(f, "lexicon");
     validate_utf8(text, f.string());
     try {
       lex.merge(parse(text, f.string()));

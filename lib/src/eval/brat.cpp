@@ -3,6 +3,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "core/files.hpp"
 #include "svpol/document.hpp"
 #include "svpol/error.hpp"
 #include "svpol/eval.hpp"
@@ -125,11 +126,7 @@ void score_brat(const std::string& doc_id, const std::string& text,
 
 namespace {
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw input_error("cannot open '" + path.string() + "'", path.string());
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+std::string read_file(const std::filesystem::path& path) { return detail::read_file(path, ""); }
 
 }  // namespace
 

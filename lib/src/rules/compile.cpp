@@ -15,6 +15,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/files.hpp"
 #include "rules/compiled.hpp"
 #include "rules/grammar.hpp"
 #include "svpol/document.hpp"
@@ -822,11 +823,7 @@ void compile_file(std::string_view text, const std::string& file, const lexicon_
 }
 
 std::string read_rule_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw input_error("cannot open rule file '" + file.string() + "'", file.string());
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
+  std::string text = svpol::detail::read_file(file, "rule file");
   validate_utf8(text, file.string());
   return text;
 }
