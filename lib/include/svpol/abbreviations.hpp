@@ -4,7 +4,9 @@
 //   bool yes = abbr.contains("t.ex.");
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -24,21 +26,17 @@ class abbreviations {
   static abbreviations from_list(const std::vector<std::string>& entries);
 
   // True if `folded` (case-folded, e.g. "t.ex.") is an abbreviation written without spaces.
-  bool contains(std::string_view folded) const { return whole_.count(std::string(folded)) > 0; }
+  bool contains(std::string_view folded) const { return whole_.contains(folded); }
   // True if the abbreviation often ends a sentence (`osv.`, `m.m.`, `kr.`): marked `final`.
-  bool can_end_sentence(std::string_view folded) const {
-    return final_.count(std::string(folded)) > 0;
-  }
+  bool can_end_sentence(std::string_view folded) const { return final_.contains(folded); }
   // Spaced forms, each as its parts ("bl." "a.").
   const std::vector<std::vector<std::string>>& spaced() const { return spaced_; }
   // True if some unspaced entry begins with `folded_head` followed by a period or its end
   // ("t" for `t.ex.`, "kap" for `kap.`): a cheap test before trying to match.
-  bool may_start(std::string_view folded_head) const {
-    return heads_.count(std::string(folded_head)) > 0;
-  }
+  bool may_start(std::string_view folded_head) const { return heads_.contains(folded_head); }
   // The same for the first part of a spaced form ("bl" for `bl. a.`).
   bool may_start_spaced(std::string_view folded_head) const {
-    return spaced_heads_.count(std::string(folded_head)) > 0;
+    return spaced_heads_.contains(folded_head);
   }
   // The longest entry in bytes, to bound look-ahead.
   std::size_t longest() const { return longest_; }
@@ -46,7 +44,23 @@ class abbreviations {
 
  private:
   void add(const std::string& entry, bool final = false);
-  std::unordered_set<std::string> whole_, final_, heads_, spaced_heads_;
+  // A set of short strings with a filter of their hashes in front: the tokenizer asks about
+  // every word, and nearly every word is none of them, which one bit test then says.
+  class word_set {
+   public:
+    void insert(const std::string& s);
+    bool contains(std::string_view s) const;
+    bool empty() const { return set_.empty(); }
+
+   private:
+    struct hash {
+      using is_transparent = void;
+      std::size_t operator()(std::string_view s) const;
+    };
+    std::unordered_set<std::string, hash, std::equal_to<>> set_;
+    std::vector<std::uint64_t> filter_;
+  };
+  word_set whole_, final_, heads_, spaced_heads_;
   std::vector<std::vector<std::string>> spaced_;
   std::size_t longest_ = 0;
 };
