@@ -313,6 +313,11 @@ std::vector<std::pair<byte_span, token_kind>> find_links(std::string_view t) {
   std::vector<std::pair<byte_span, token_kind>> out;
   std::size_t i = 0;
   while (i < t.size()) {
+    // Only `http`, `www.` and `@` start a link: one byte test for all other bytes of the text.
+    if (t[i] != 'h' && t[i] != 'w' && t[i] != '@') {
+      ++i;
+      continue;
+    }
     const bool at_word_start = i == 0 || !is_ascii_alnum(t[i - 1]);
     std::size_t b = std::string_view::npos;
     token_kind kind = token_kind::url;
