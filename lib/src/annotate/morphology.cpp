@@ -412,6 +412,8 @@ void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sen
   for (std::size_t si = 0; si < sents.size(); ++si) {
     const sentence& sent = sents[si];
     std::vector<slot>& s = doc[si];
+    if (sent.first_token < std::min(sent.end_token, toks.size()))
+      s.reserve(std::min(sent.end_token, toks.size()) - sent.first_token);
     bool initial = true;
     for (std::size_t i = sent.first_token; i < sent.end_token && i < toks.size(); ++i) {
       // The readings of a form lie wherever the store put them: fetched ahead, the vector 16
