@@ -140,7 +140,7 @@ struct thread_state {
   std::vector<std::size_t> last;
   std::vector<std::uint64_t> any;
   std::vector<std::size_t> hits_from, hit_order;
-  std::vector<bool> visited;
+  std::vector<std::uint64_t> visited;
   std::vector<std::size_t> caps;
   std::vector<job> stack;
 
@@ -332,6 +332,10 @@ class run {
     rule_ = &r;
     const std::size_t width = end_ - first_ + 1;
     bool fresh = false;
+    // The buffer keeps the largest size seen (resizing it per rule cost time); only the words
+    // of this rule's marks are cleared.
+    visited_words_ = (r.program.size() * width + 63) / 64;
+    if (visited_.size() < visited_words_) visited_.resize(visited_words_);
     caps_.assign(2 * r.info.captures.size(), npos);
     for (std::size_t s = first_; s < limit;) {
       if (!can_start(index, s)) {
@@ -339,7 +343,7 @@ class run {
         continue;
       }
       if (!fresh) {
-        visited_.assign(r.program.size() * width, false);
+        std::fill_n(visited_.begin(), visited_words_, 0);
         fresh = true;
       }
       std::fill(caps_.begin(), caps_.end(), npos);
@@ -356,7 +360,7 @@ class run {
         if (caps_[2 * c] != npos && caps_[2 * c + 1] != npos && caps_[2 * c] <= caps_[2 * c + 1])
           m.captures.push_back({r.info.captures[c], caps_[2 * c], caps_[2 * c + 1]});
       // Marks made on the way to a match may lie on the way to the next one.
-      std::fill(visited_.begin(), visited_.end(), false);
+      std::fill_n(visited_.begin(), visited_words_, 0);
       if (accepts(r.info, m)) {
         out.push_back(std::move(m));
         s = std::max(e, s + 1);
@@ -443,8 +447,10 @@ class run {
       std::size_t pc = j.pc, pos = j.pos;
       for (;;) {
         const std::size_t mark = pc * width + (pos - first_);
-        if (visited_[mark]) break;
-        visited_[mark] = true;
+        std::uint64_t& marks = visited_[mark / 64];
+        const std::uint64_t bit = 1ull << (mark % 64);
+        if (marks & bit) break;
+        marks |= bit;
         const inst& in = r.program[pc];
         bool go_on = false;
         switch (in.op) {
@@ -662,8 +668,11 @@ class run {
   std::vector<std::uint64_t> any_;       // words_: the bits of all positions, or-ed
   std::vector<std::size_t> hits_from_;   // per position and one more: see the constructor
   std::vector<std::size_t> hit_order_;   // indices into hits_, by start position
-  std::vector<bool> visited_;            // per (instruction, position): see search
-  std::vector<std::size_t> caps_;        // per capture slot: its position or npos
+  // A bit per (instruction, position), see search: plain words, as vector<bool>'s proxies cost
+  // time in the search loop.
+  std::vector<std::uint64_t> visited_;
+  std::size_t visited_words_ = 0;  // of visited_, those the current rule uses
+  std::vector<std::size_t> caps_;  // per capture slot: its position or npos
   std::vector<job> stack_;
   const compiled_rule* rule_ = nullptr;
 };
