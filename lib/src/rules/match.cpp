@@ -108,8 +108,9 @@ struct job {
 //   the lex part is added per sentence), what every rule would otherwise ask at every
 //   position, asked once per distinct token; one per cut whose tests pass on it, so that one
 //   pass over a sentence finds where each cut last passes; then per attr_check::memo and
-//   cond_node::memo one bit for whether the result is known, and (after all of those) one for
-//   the result.
+//   cond_node::memo one bit for whether the result is known and one for the result, in pairs of
+//   words (64 known bits, then the 64 results of the same memos), so that a lookup reads one
+//   cache line where known and result words half a block apart were often two misses.
 struct thread_state {
   struct slot {
     std::uint64_t hash = 0;
@@ -522,16 +523,15 @@ class run {
   // `pos`: from its bits in state_.slots, or `f()` the first time, then kept there.
   template <class F>
   bool memoized(std::size_t memo, std::size_t pos, F f) {
-    std::uint64_t* const known = bits_[pos - first_] + words_;
-    std::uint64_t* const value = known + memo_words_;
-    const std::size_t w = memo / 64;
+    std::uint64_t* const known = bits_[pos - first_] + words_ + 2 * (memo / 64);
+    std::uint64_t* const value = known + 1;
     const std::uint64_t bit = 1ull << (memo % 64);
-    if (!(known[w] & bit)) {
+    if (!(*known & bit)) {
       const bool v = f();  // may set other bits of the same word
-      known[w] |= bit;
-      if (v) value[w] |= bit;
+      *known |= bit;
+      if (v) *value |= bit;
     }
-    return (value[w] & bit) != 0;
+    return (*value & bit) != 0;
   }
 
   bool compute(const compiled_rule& r, const cond_node& n, std::size_t pos) {
@@ -659,7 +659,8 @@ class run {
   std::size_t first_, end_;
   const lexicon_hits& hits_;
   thread_state& state_;
-  // Of a token's bits (see thread_state): rules, cuts, and both; then each half of the memo.
+  // Of a token's bits (see thread_state): rules, cuts, and both; then the memo's known bits (as
+  // many words of results follow).
   std::size_t rule_words_, cut_words_, words_, memo_words_;
   // The buffers of thread_state, lent for the call:
   std::vector<std::uint64_t*> bits_;     // per token: its bits in state_.slots
