@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <unordered_map>
 #include <utility>
 
 #include "rules/compiled.hpp"
@@ -131,6 +132,12 @@ struct thread_state {
   std::vector<std::size_t> key_from, key_size;
   std::vector<std::uint64_t> key_hashes;
   std::vector<std::uint64_t*> blocks;  // find_all's result for class run
+  // By lexicon class: the rule bits of the rules whose match can begin with a hit of it
+  // (compiled_rule::first_lex), and the cut bits of the cuts it passes (cut::classes), as in a
+  // token's block. A lexicon has a few dozen classes; matching each hit against every rule's and
+  // cut's classes was a visible part of the run. Dropped when there are `max_classes`.
+  std::unordered_map<std::string, std::vector<std::uint64_t>> class_bits;
+  static constexpr std::size_t max_classes = 4096;
   // A token takes about 420 bytes here (block and slots; measured as peak RSS over tokens
   // kept), so this is some 30 MB: what 30,000 took with a byte per memo slot in a node-based
   // map. Fewer, and a corpus's tokens outnumber those kept and are computed again and again.
@@ -416,21 +423,32 @@ class run {
       }
   }
 
-  // The same bits for the lexicon hits that begin at `pos`, into lex_bits_.
+  // The same bits for the lexicon hits that begin at `pos`, into lex_bits_: those of each hit's
+  // class, or-ed.
   void lex_bits(std::size_t pos) {
     std::uint64_t* bits = lex_bits_.data() + (pos - first_) * words_;
+    for (std::size_t i = hits_from_[pos - first_]; i < hits_from_[pos - first_ + 1]; ++i) {
+      const std::vector<std::uint64_t>& of_class = class_bits(hits_[hit_order_[i]].cls);
+      for (std::size_t w = 0; w < words_; ++w) bits[w] |= of_class[w];
+    }
+  }
+
+  // The rules that can start on a hit of class `cls` and the cuts it passes, as in
+  // thread_state::class_bits.
+  const std::vector<std::uint64_t>& class_bits(const std::string& cls) {
+    auto& known = state_.class_bits;
+    if (const auto it = known.find(cls); it != known.end()) return it->second;
+    if (known.size() >= thread_state::max_classes) known.clear();
+    std::vector<std::uint64_t> bits(words_, 0);
     auto any_class = [&](const std::vector<std::string>& classes) {
-      for (std::size_t i = hits_from_[pos - first_]; i < hits_from_[pos - first_ + 1]; ++i)
-        for (const auto& cls : classes)
-          if (class_matches(hits_[hit_order_[i]].cls, cls)) return true;
-      return false;
+      return std::any_of(classes.begin(), classes.end(),
+                         [&](const std::string& c) { return class_matches(cls, c); });
     };
     for (std::size_t i = 0; i < data_.rules.size(); ++i)
-      if (!data_.rules[i].first_lex.empty() && any_class(data_.rules[i].first_lex))
-        set_bit(bits, i);
+      if (any_class(data_.rules[i].first_lex)) set_bit(bits.data(), i);
     for (std::size_t i = 0; i < data_.cuts.size(); ++i)
-      if (!data_.cuts[i].classes.empty() && any_class(data_.cuts[i].classes))
-        set_bit(bits + rule_words_, i);
+      if (any_class(data_.cuts[i].classes)) set_bit(bits.data() + rule_words_, i);
+    return known.emplace(cls, std::move(bits)).first->second;
   }
 
   // The end of the first match starting at `start`, or npos; fills caps_.
