@@ -83,10 +83,13 @@ std::uint64_t key_hash(const char* padded, std::size_t size) {
   return h;
 }
 
-// A step of matcher::search: an instruction at a position, or a capture to restore.
+// A step of matcher::search: an instruction at a position, or (with `restore` in pc) a capture
+// slot to set back to the position it had. Two words, as a push per split and save was a
+// visible part of the search with four.
 struct job {
-  std::size_t pc, pos;
-  std::size_t slot = npos, old = npos;  // a capture to restore when popped
+  static constexpr std::size_t restore = std::size_t{1} << (sizeof(std::size_t) * 8 - 1);
+  std::size_t pc;   // or restore | the capture slot
+  std::size_t pos;  // or the slot's old position
 };
 
 // What a thread keeps between calls of matcher::match for one rule set: the ICU matchers (one
@@ -451,16 +454,23 @@ class run {
     return known.emplace(cls, std::move(bits)).first->second;
   }
 
+  void push(std::size_t pc, std::size_t pos) {
+    if (top_ == stack_.size()) [[unlikely]]
+      stack_.resize(std::max<std::size_t>(64, 2 * top_));
+    stack_[top_].pc = pc;
+    stack_[top_].pos = pos;
+    ++top_;
+  }
+
   // The end of the first match starting at `start`, or npos; fills caps_.
   std::size_t search(const compiled_rule& r, std::size_t start) {
     const std::size_t width = end_ - first_ + 1;
-    stack_.clear();
-    stack_.push_back({0, start});
-    while (!stack_.empty()) {
-      const job j = stack_.back();
-      stack_.pop_back();
-      if (j.slot != npos) {
-        caps_[j.slot] = j.old;
+    top_ = 0;
+    push(0, start);
+    while (top_ > 0) {
+      const job j = stack_[--top_];
+      if (j.pc & job::restore) {
+        caps_[j.pc & ~job::restore] = j.pos;
         continue;
       }
       std::size_t pc = j.pc, pos = j.pos;
@@ -483,18 +493,18 @@ class run {
             if (pos < end_) {
               for (std::size_t i = hits_from_[pos - first_ + 1]; i-- > hits_from_[pos - first_];)
                 if (class_matches(hits_[hit_order_[i]].cls, in.cls))
-                  stack_.push_back({pc + 1, hits_[hit_order_[i]].end});
+                  push(pc + 1, hits_[hit_order_[i]].end);
             }
             break;
           case inst::op_t::split:
-            stack_.push_back({in.y, pos});
+            push(in.y, pos);
             pc = in.x;
             continue;
           case inst::op_t::jmp:
             pc = in.x;
             continue;
           case inst::op_t::save:
-            stack_.push_back({0, 0, in.x, caps_[in.x]});
+            push(job::restore | in.x, caps_[in.x]);
             caps_[in.x] = pos;
             ++pc;
             continue;
@@ -692,7 +702,9 @@ class run {
   std::vector<std::uint64_t> visited_;
   std::size_t visited_words_ = 0;  // of visited_, those the current rule uses
   std::vector<std::size_t> caps_;  // per capture slot: its position or npos
+  // search's stack: the jobs below top_ (grown, never shrunk, so that a push is two stores).
   std::vector<job> stack_;
+  std::size_t top_ = 0;
   const compiled_rule* rule_ = nullptr;
 };
 
