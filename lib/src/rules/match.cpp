@@ -456,11 +456,13 @@ class run {
 
   void push(std::size_t pc, std::size_t pos) {
     if (top_ == stack_.size()) [[unlikely]]
-      stack_.resize(std::max<std::size_t>(64, 2 * top_));
+      grow_stack();
     stack_[top_].pc = pc;
     stack_[top_].pos = pos;
     ++top_;
   }
+
+  [[gnu::noinline]] void grow_stack() { stack_.resize(std::max<std::size_t>(64, 2 * top_)); }
 
   // The end of the first match starting at `start`, or npos; fills caps_.
   std::size_t search(const compiled_rule& r, std::size_t start) {
@@ -542,7 +544,17 @@ class run {
     return true;
   }
 
+  // Inline when the result is known, as it mostly is: the search asks for one per step.
   bool eval(const compiled_rule& r, std::size_t node, std::size_t pos) {
+    const std::size_t memo = r.conds[node].memo;
+    const std::uint64_t* const known = bits_[pos - first_] + words_ + 2 * (memo / 64);
+    const std::uint64_t bit = 1ull << (memo % 64);
+    if (*known & bit) [[likely]]
+      return (known[1] & bit) != 0;
+    return eval_new(r, node, pos);
+  }
+
+  [[gnu::noinline]] bool eval_new(const compiled_rule& r, std::size_t node, std::size_t pos) {
     const cond_node& n = r.conds[node];
     return memoized(n.memo, pos, [&] { return compute(r, n, pos); });
   }
