@@ -298,6 +298,14 @@ class run {
                 });
     state_.blocks.resize(n);
     state_.find_all(tokens_, first, end, words_ + 2 * memo_words_, state_.blocks);
+    // The search reads the tokens' memo bits at random, each read a likely cache miss (the
+    // table is tens of MB): all of their lines are fetched now, the misses overlapping.
+    for (std::uint64_t* const block : state_.blocks) {
+      const char* const from = reinterpret_cast<const char*>(thread_state::bits_of(block));
+      const char* const to = from + (words_ + 2 * memo_words_) * sizeof(std::uint64_t);
+      for (const char* line = from; line < to; line += 64) __builtin_prefetch(line);
+      __builtin_prefetch(to - 1);
+    }
     for (std::size_t p = first; p < end; ++p) {
       std::uint64_t* const block = state_.blocks[p - first];
       std::uint64_t* const bits = thread_state::bits_of(block);
