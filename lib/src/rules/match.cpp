@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <unordered_map>
 #include <utility>
 
 #include "rules/compiled.hpp"
@@ -82,10 +83,13 @@ std::uint64_t key_hash(const char* padded, std::size_t size) {
   return h;
 }
 
-// A step of matcher::search: an instruction at a position, or a capture to restore.
+// A step of matcher::search: an instruction at a position, or (with `restore` in pc) a capture
+// slot to set back to the position it had. Two words, as a push per split and save was a
+// visible part of the search with four.
 struct job {
-  std::size_t pc, pos;
-  std::size_t slot = npos, old = npos;  // a capture to restore when popped
+  static constexpr std::size_t restore = std::size_t{1} << (sizeof(std::size_t) * 8 - 1);
+  std::size_t pc;   // or restore | the capture slot
+  std::size_t pos;  // or the slot's old position
 };
 
 // What a thread keeps between calls of matcher::match for one rule set: the ICU matchers (one
@@ -108,8 +112,9 @@ struct job {
 //   the lex part is added per sentence), what every rule would otherwise ask at every
 //   position, asked once per distinct token; one per cut whose tests pass on it, so that one
 //   pass over a sentence finds where each cut last passes; then per attr_check::memo and
-//   cond_node::memo one bit for whether the result is known, and (after all of those) one for
-//   the result.
+//   cond_node::memo one bit for whether the result is known and one for the result, in pairs of
+//   words (64 known bits, then the 64 results of the same memos), so that a lookup reads one
+//   cache line where known and result words half a block apart were often two misses.
 struct thread_state {
   struct slot {
     std::uint64_t hash = 0;
@@ -130,6 +135,12 @@ struct thread_state {
   std::vector<std::size_t> key_from, key_size;
   std::vector<std::uint64_t> key_hashes;
   std::vector<std::uint64_t*> blocks;  // find_all's result for class run
+  // By lexicon class: the rule bits of the rules whose match can begin with a hit of it
+  // (compiled_rule::first_lex), and the cut bits of the cuts it passes (cut::classes), as in a
+  // token's block. A lexicon has a few dozen classes; matching each hit against every rule's and
+  // cut's classes was a visible part of the run. Dropped when there are `max_classes`.
+  std::unordered_map<std::string, std::vector<std::uint64_t>> class_bits;
+  static constexpr std::size_t max_classes = 4096;
   // A token takes about 420 bytes here (block and slots; measured as peak RSS over tokens
   // kept), so this is some 30 MB: what 30,000 took with a byte per memo slot in a node-based
   // map. Fewer, and a corpus's tokens outnumber those kept and are computed again and again.
@@ -140,7 +151,7 @@ struct thread_state {
   std::vector<std::size_t> last;
   std::vector<std::uint64_t> any;
   std::vector<std::size_t> hits_from, hit_order;
-  std::vector<bool> visited;
+  std::vector<std::uint64_t> visited;
   std::vector<std::size_t> caps;
   std::vector<job> stack;
 
@@ -287,6 +298,14 @@ class run {
                 });
     state_.blocks.resize(n);
     state_.find_all(tokens_, first, end, words_ + 2 * memo_words_, state_.blocks);
+    // The search reads the tokens' memo bits at random, each read a likely cache miss (the
+    // table is tens of MB): all of their lines are fetched now, the misses overlapping.
+    for (std::uint64_t* const block : state_.blocks) {
+      const char* const from = reinterpret_cast<const char*>(thread_state::bits_of(block));
+      const char* const to = from + (words_ + 2 * memo_words_) * sizeof(std::uint64_t);
+      for (const char* line = from; line < to; line += 64) __builtin_prefetch(line);
+      __builtin_prefetch(to - 1);
+    }
     for (std::size_t p = first; p < end; ++p) {
       std::uint64_t* const block = state_.blocks[p - first];
       std::uint64_t* const bits = thread_state::bits_of(block);
@@ -332,6 +351,10 @@ class run {
     rule_ = &r;
     const std::size_t width = end_ - first_ + 1;
     bool fresh = false;
+    // The buffer keeps the largest size seen (resizing it per rule cost time); only the words
+    // of this rule's marks are cleared.
+    visited_words_ = (r.program.size() * width + 63) / 64;
+    if (visited_.size() < visited_words_) visited_.resize(visited_words_);
     caps_.assign(2 * r.info.captures.size(), npos);
     for (std::size_t s = first_; s < limit;) {
       if (!can_start(index, s)) {
@@ -339,7 +362,7 @@ class run {
         continue;
       }
       if (!fresh) {
-        visited_.assign(r.program.size() * width, false);
+        std::fill_n(visited_.begin(), visited_words_, 0);
         fresh = true;
       }
       std::fill(caps_.begin(), caps_.end(), npos);
@@ -356,7 +379,7 @@ class run {
         if (caps_[2 * c] != npos && caps_[2 * c + 1] != npos && caps_[2 * c] <= caps_[2 * c + 1])
           m.captures.push_back({r.info.captures[c], caps_[2 * c], caps_[2 * c + 1]});
       // Marks made on the way to a match may lie on the way to the next one.
-      std::fill(visited_.begin(), visited_.end(), false);
+      std::fill_n(visited_.begin(), visited_words_, 0);
       if (accepts(r.info, m)) {
         out.push_back(std::move(m));
         s = std::max(e, s + 1);
@@ -411,40 +434,62 @@ class run {
       }
   }
 
-  // The same bits for the lexicon hits that begin at `pos`, into lex_bits_.
+  // The same bits for the lexicon hits that begin at `pos`, into lex_bits_: those of each hit's
+  // class, or-ed.
   void lex_bits(std::size_t pos) {
     std::uint64_t* bits = lex_bits_.data() + (pos - first_) * words_;
+    for (std::size_t i = hits_from_[pos - first_]; i < hits_from_[pos - first_ + 1]; ++i) {
+      const std::vector<std::uint64_t>& of_class = class_bits(hits_[hit_order_[i]].cls);
+      for (std::size_t w = 0; w < words_; ++w) bits[w] |= of_class[w];
+    }
+  }
+
+  // The rules that can start on a hit of class `cls` and the cuts it passes, as in
+  // thread_state::class_bits.
+  const std::vector<std::uint64_t>& class_bits(const std::string& cls) {
+    auto& known = state_.class_bits;
+    if (const auto it = known.find(cls); it != known.end()) return it->second;
+    if (known.size() >= thread_state::max_classes) known.clear();
+    std::vector<std::uint64_t> bits(words_, 0);
     auto any_class = [&](const std::vector<std::string>& classes) {
-      for (std::size_t i = hits_from_[pos - first_]; i < hits_from_[pos - first_ + 1]; ++i)
-        for (const auto& cls : classes)
-          if (class_matches(hits_[hit_order_[i]].cls, cls)) return true;
-      return false;
+      return std::any_of(classes.begin(), classes.end(),
+                         [&](const std::string& c) { return class_matches(cls, c); });
     };
     for (std::size_t i = 0; i < data_.rules.size(); ++i)
-      if (!data_.rules[i].first_lex.empty() && any_class(data_.rules[i].first_lex))
-        set_bit(bits, i);
+      if (any_class(data_.rules[i].first_lex)) set_bit(bits.data(), i);
     for (std::size_t i = 0; i < data_.cuts.size(); ++i)
-      if (!data_.cuts[i].classes.empty() && any_class(data_.cuts[i].classes))
-        set_bit(bits + rule_words_, i);
+      if (any_class(data_.cuts[i].classes)) set_bit(bits.data() + rule_words_, i);
+    return known.emplace(cls, std::move(bits)).first->second;
   }
+
+  void push(std::size_t pc, std::size_t pos) {
+    if (top_ == stack_.size()) [[unlikely]]
+      grow_stack();
+    stack_[top_].pc = pc;
+    stack_[top_].pos = pos;
+    ++top_;
+  }
+
+  [[gnu::noinline]] void grow_stack() { stack_.resize(std::max<std::size_t>(64, 2 * top_)); }
 
   // The end of the first match starting at `start`, or npos; fills caps_.
   std::size_t search(const compiled_rule& r, std::size_t start) {
     const std::size_t width = end_ - first_ + 1;
-    stack_.clear();
-    stack_.push_back({0, start});
-    while (!stack_.empty()) {
-      const job j = stack_.back();
-      stack_.pop_back();
-      if (j.slot != npos) {
-        caps_[j.slot] = j.old;
+    top_ = 0;
+    push(0, start);
+    while (top_ > 0) {
+      const job j = stack_[--top_];
+      if (j.pc & job::restore) {
+        caps_[j.pc & ~job::restore] = j.pos;
         continue;
       }
       std::size_t pc = j.pc, pos = j.pos;
       for (;;) {
         const std::size_t mark = pc * width + (pos - first_);
-        if (visited_[mark]) break;
-        visited_[mark] = true;
+        std::uint64_t& marks = visited_[mark / 64];
+        const std::uint64_t bit = 1ull << (mark % 64);
+        if (marks & bit) break;
+        marks |= bit;
         const inst& in = r.program[pc];
         bool go_on = false;
         switch (in.op) {
@@ -458,18 +503,18 @@ class run {
             if (pos < end_) {
               for (std::size_t i = hits_from_[pos - first_ + 1]; i-- > hits_from_[pos - first_];)
                 if (class_matches(hits_[hit_order_[i]].cls, in.cls))
-                  stack_.push_back({pc + 1, hits_[hit_order_[i]].end});
+                  push(pc + 1, hits_[hit_order_[i]].end);
             }
             break;
           case inst::op_t::split:
-            stack_.push_back({in.y, pos});
+            push(in.y, pos);
             pc = in.x;
             continue;
           case inst::op_t::jmp:
             pc = in.x;
             continue;
           case inst::op_t::save:
-            stack_.push_back({0, 0, in.x, caps_[in.x]});
+            push(job::restore | in.x, caps_[in.x]);
             caps_[in.x] = pos;
             ++pc;
             continue;
@@ -507,7 +552,17 @@ class run {
     return true;
   }
 
+  // Inline when the result is known, as it mostly is: the search asks for one per step.
   bool eval(const compiled_rule& r, std::size_t node, std::size_t pos) {
+    const std::size_t memo = r.conds[node].memo;
+    const std::uint64_t* const known = bits_[pos - first_] + words_ + 2 * (memo / 64);
+    const std::uint64_t bit = 1ull << (memo % 64);
+    if (*known & bit) [[likely]]
+      return (known[1] & bit) != 0;
+    return eval_new(r, node, pos);
+  }
+
+  [[gnu::noinline]] bool eval_new(const compiled_rule& r, std::size_t node, std::size_t pos) {
     const cond_node& n = r.conds[node];
     return memoized(n.memo, pos, [&] { return compute(r, n, pos); });
   }
@@ -516,16 +571,15 @@ class run {
   // `pos`: from its bits in state_.slots, or `f()` the first time, then kept there.
   template <class F>
   bool memoized(std::size_t memo, std::size_t pos, F f) {
-    std::uint64_t* const known = bits_[pos - first_] + words_;
-    std::uint64_t* const value = known + memo_words_;
-    const std::size_t w = memo / 64;
+    std::uint64_t* const known = bits_[pos - first_] + words_ + 2 * (memo / 64);
+    std::uint64_t* const value = known + 1;
     const std::uint64_t bit = 1ull << (memo % 64);
-    if (!(known[w] & bit)) {
+    if (!(*known & bit)) {
       const bool v = f();  // may set other bits of the same word
-      known[w] |= bit;
-      if (v) value[w] |= bit;
+      *known |= bit;
+      if (v) *value |= bit;
     }
-    return (value[w] & bit) != 0;
+    return (*value & bit) != 0;
   }
 
   bool compute(const compiled_rule& r, const cond_node& n, std::size_t pos) {
@@ -653,7 +707,8 @@ class run {
   std::size_t first_, end_;
   const lexicon_hits& hits_;
   thread_state& state_;
-  // Of a token's bits (see thread_state): rules, cuts, and both; then each half of the memo.
+  // Of a token's bits (see thread_state): rules, cuts, and both; then the memo's known bits (as
+  // many words of results follow).
   std::size_t rule_words_, cut_words_, words_, memo_words_;
   // The buffers of thread_state, lent for the call:
   std::vector<std::uint64_t*> bits_;     // per token: its bits in state_.slots
@@ -662,9 +717,14 @@ class run {
   std::vector<std::uint64_t> any_;       // words_: the bits of all positions, or-ed
   std::vector<std::size_t> hits_from_;   // per position and one more: see the constructor
   std::vector<std::size_t> hit_order_;   // indices into hits_, by start position
-  std::vector<bool> visited_;            // per (instruction, position): see search
-  std::vector<std::size_t> caps_;        // per capture slot: its position or npos
+  // A bit per (instruction, position), see search: plain words, as vector<bool>'s proxies cost
+  // time in the search loop.
+  std::vector<std::uint64_t> visited_;
+  std::size_t visited_words_ = 0;  // of visited_, those the current rule uses
+  std::vector<std::size_t> caps_;  // per capture slot: its position or npos
+  // search's stack: the jobs below top_ (grown, never shrunk, so that a push is two stores).
   std::vector<job> stack_;
+  std::size_t top_ = 0;
   const compiled_rule* rule_ = nullptr;
 };
 
