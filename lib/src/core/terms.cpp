@@ -247,14 +247,19 @@ rules::lexicon_hits term_lexicon::find(const std::vector<token>& toks, std::size
       lemma_key += may_fold(t.lemma) ? fold_case(t.lemma) : t.lemma;
       look(lemma_key);
     }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    if (candidates.empty()) continue;
+    if (candidates.size() > 1) {
+      std::sort(candidates.begin(), candidates.end());
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    }
     const std::size_t before = hits.size();
     for (std::size_t c : candidates)
       if (matches_at(entries_[c], toks, i, end))
         hits.push_back({i, i + entries_[c].words.size(), entries_[c].cls, entries_[c].id, c});
-    std::stable_sort(hits.begin() + static_cast<std::ptrdiff_t>(before), hits.end(),
-                     [](const auto& a, const auto& b) { return a.end > b.end; });
+    // (stable_sort allocates a buffer even for one element.)
+    if (hits.size() - before > 1)
+      std::stable_sort(hits.begin() + static_cast<std::ptrdiff_t>(before), hits.end(),
+                       [](const auto& a, const auto& b) { return a.end > b.end; });
   }
   return hits;
 }
