@@ -172,3 +172,50 @@ TEST_CASE("hostile text stays inert in JSONL, CoNLL-U and brat", "[writers]") {
     CHECK(anns.size() >= found.size());
   }
 }
+
+TEST_CASE("JSONL findings are the bytes of an ordered_json object of the same members",
+          "[writers]") {
+  // write_findings_jsonl writes its lines field by field; this is the object it stands for.
+  auto reference = [](const svpol::document& doc, const std::vector<svpol::finding>& found) {
+    std::string out;
+    for (const auto& f : found) {
+      nlohmann::ordered_json j;
+      j["doc"] = doc.id();
+      j["label"] = svpol::rules::to_string(f.kind);
+      j["start"] = doc.codepoint_offset(f.span.begin);
+      j["end"] = doc.codepoint_offset(f.span.end);
+      j["text"] = doc.slice(f.span);
+      j["rule"] = f.rule;
+      nlohmann::ordered_json attrs = nlohmann::ordered_json::object();
+      for (const auto& [k, v] : f.attributes) attrs[k] = v;
+      j["attributes"] = std::move(attrs);
+      j["lexicon"] = f.entries;
+      j["sentence"] = f.sentence + 1;
+      nlohmann::ordered_json meta = nlohmann::ordered_json::object();
+      for (const auto& [k, v] : doc.meta()) meta[k] = v;
+      j["meta"] = std::move(meta);
+      out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    }
+    return out;
+  };
+  const auto& e = svpol::test::installed();
+  // Quotes, a backslash, control characters, non-ASCII, an ill-formed byte in metadata (replaced,
+  // as dump's error handler does), and metadata with no members.
+  const std::string text = "Polisen \"kommer\" att öka\tinsatserna\\ i Malmö.\nRegeringen ska.";
+  for (const svpol::metadata& meta :
+       {svpol::metadata{}, svpol::metadata{{"party", "\"},{\x01"}, {"år", "2016\xff"}}}) {
+    const auto doc = svpol::document::from_utf8(text, "id \"1\"\n", meta);
+    const auto a = e.pipe.run(doc);
+    auto found = e.ext.extract(doc, a);
+    REQUIRE(found.size() >= 2);
+    found[0].attributes = {{"K", "a"}, {"Q\"", "b\\"}, {"K", "c"}};  // a repeated key
+    found[1].entries.clear();
+    found[1].attributes.clear();
+    std::ostringstream out;
+    svpol::write_findings_jsonl(out, doc, found);
+    CHECK(out.str() == reference(doc, found));
+  }
+  std::ostringstream none;
+  svpol::write_findings_jsonl(none, svpol::document::from_utf8(text, "t"), {});
+  CHECK(none.str().empty());
+}
