@@ -92,6 +92,22 @@ TEST_CASE("tokens carry kinds and case-folded forms", "[tokenize]") {
   CHECK(toks[5].kind == svpol::token_kind::symbol);
 }
 
+// Links are looked for eight bytes at a time: each one is found wherever it falls in those.
+TEST_CASE("links are found at every offset", "[tokenize]") {
+  for (std::size_t k = 0; k < 20; ++k) {
+    const std::string text = std::string(k, 'a') + " x https://www.riksdagen.se/sv och ab@cd.se";
+    CAPTURE(k);
+    const auto toks = svpol::tokenize(svpol::document::from_utf8(text, "t"));
+    REQUIRE(toks.size() == (k ? 5u : 4u));
+    const std::size_t u = toks.size() - 3;
+    CHECK(toks[u].form == "https://www.riksdagen.se/sv");
+    CHECK(toks[u].kind == svpol::token_kind::url);
+    CHECK(toks[u].span.begin == k + 3);
+    CHECK(toks[u + 2].form == "ab@cd.se");
+    CHECK(toks[u + 2].kind == svpol::token_kind::email);
+  }
+}
+
 TEST_CASE("token spans point into the original text", "[tokenize]") {
   const std::string text =
       "\xEF\xBB\xBF"

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "core/text.hpp"
@@ -307,17 +309,33 @@ bool is_trailing_punct(char c) {
          c == ')' || c == ']';
 }
 
+// The first position at or after `i` whose byte is `h`, `w` or `@`, or t.size(): eight bytes at
+// a time (a word has a byte equal to c when x ^ c*0x01..01 has a zero byte), as most text has
+// none of them in most words.
+std::size_t next_link_byte(std::string_view t, std::size_t i) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  auto has = [](std::uint64_t x, unsigned char c) {
+    const std::uint64_t y = x ^ (ones * c);
+    return (y - ones) & ~y & highs;
+  };
+  for (; i + 8 <= t.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, t.data() + i, 8);
+    if (has(w, 'h') | has(w, 'w') | has(w, '@')) break;
+  }
+  while (i < t.size() && t[i] != 'h' && t[i] != 'w' && t[i] != '@') ++i;
+  return i;
+}
+
 }  // namespace
 
 std::vector<std::pair<byte_span, token_kind>> find_links(std::string_view t) {
   std::vector<std::pair<byte_span, token_kind>> out;
   std::size_t i = 0;
   while (i < t.size()) {
-    // Only `http`, `www.` and `@` start a link: one byte test for all other bytes of the text.
-    if (t[i] != 'h' && t[i] != 'w' && t[i] != '@') {
-      ++i;
-      continue;
-    }
+    // Only `http`, `www.` and `@` start a link: the bytes before the next h, w or @ are skipped.
+    i = next_link_byte(t, i);
+    if (i == t.size()) break;
     const bool at_word_start = i == 0 || !is_ascii_alnum(t[i - 1]);
     std::size_t b = std::string_view::npos;
     token_kind kind = token_kind::url;
