@@ -729,9 +729,18 @@ void disambiguate(std::vector<slot>& s) {
       w.cands.resize(1);
       continue;
     }
-    std::stable_sort(w.cands.begin(), w.cands.end(), [](const candidate& a, const candidate& b) {
-      return default_rank(a) < default_rank(b);
-    });
+    // The first candidate of the lowest rank, which a stable sort by rank would put first;
+    // found without sorting, since std::stable_sort allocates a buffer on every call.
+    std::size_t best = 0;
+    int best_rank = default_rank(w.cands[0]);
+    for (std::size_t k = 1; k < w.cands.size(); ++k) {
+      const int r = default_rank(w.cands[k]);
+      if (r < best_rank) {
+        best = k;
+        best_rank = r;
+      }
+    }
+    if (best != 0) w.cands[0] = std::move(w.cands[best]);
     w.cands.resize(1);
   }
 }
