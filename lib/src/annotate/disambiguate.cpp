@@ -6,16 +6,62 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cassert>
 #include <string_view>
 
 namespace svpol::detail {
 
 namespace {
 
+// A class as one bit of slot::upos_mask. upos_tag holds its class as a one-byte index into
+// upos_tag::names and shows it to nobody; bit_cast reads that byte, and the static_assert below
+// fails to compile should upos_tag ever be laid out otherwise.
+constexpr std::uint32_t bit(upos_tag u) { return 1u << std::bit_cast<std::uint8_t>(u); }
+consteval bool one_bit_per_class() {
+  static_assert(sizeof(upos_tag) == 1);
+  for (std::size_t i = 0; i < upos_tag::names.size(); ++i)
+    if (bit(*upos_tag::parse(upos_tag::names[i])) != 1u << i) return false;
+  return true;
+}
+static_assert(one_bit_per_class());
+
+constexpr std::uint32_t verb_mask = bit("VERB") | bit("AUX");
+constexpr std::uint32_t nominal_mask = bit("NOUN") | bit("ADJ") | bit("NUM") | bit("PROPN");
+
+// Sets a slot's summaries from its candidates. Every rule that changes a slot's candidates
+// calls it right after, so that the bit tests below stay exact.
+void refresh(slot& s) {
+  std::uint32_t mask = 0;
+  std::uint32_t verb_bits = 0;
+  for (const candidate& c : s.cands) {
+    mask |= bit(c.upos);
+    if (c.upos == "VERB" || c.upos == "AUX") verb_bits |= c.bits;
+  }
+  s.upos_mask = mask;
+  s.verb_bits = verb_bits;
+}
+
+[[maybe_unused]] bool summaries_hold(std::vector<slot>& s) {
+  for (slot& w : s) {
+    const slot before = w;
+    refresh(w);
+    if (w.upos_mask != before.upos_mask || w.verb_bits != before.verb_bits) return false;
+  }
+  return true;
+}
+
+// Whether a slot's classes all lie in `mask` (true of no candidates, as std::all_of is).
+bool all_in(const slot& s, std::uint32_t mask) { return (s.upos_mask & ~mask) == 0; }
+
 // Predicates are plain callables taken by template, not std::function: the rules run for every
-// token, and a std::function that holds a capturing lambda may allocate on each call.
+// token, and a std::function that holds a capturing lambda may allocate on each call. A
+// predicate may tell from a slot's summaries that no candidate can match (`possible`), which
+// spares reading the candidates of most tokens.
 template <class P>
 bool any(const slot& s, const P& p) {
+  if constexpr (requires { p.possible(s); })
+    if (!p.possible(s)) return false;
   return std::any_of(s.cands.begin(), s.cands.end(), p);
 }
 template <class P>
@@ -28,27 +74,39 @@ template <class P>
 void select(slot& s, const P& p) {
   if (!any(s, p)) return;
   std::erase_if(s.cands, [&](const candidate& c) { return !p(c); });
+  refresh(s);
 }
 
 // Removes the candidates matching `p`, unless that would remove them all.
 template <class P>
 void remove(slot& s, const P& p) {
+  if constexpr (requires { p.possible(s); })
+    if (!p.possible(s)) return;  // nothing to remove
   if (all(s, p)) return;
   std::erase_if(s.cands, p);
+  refresh(s);
 }
 
-auto upos_is(upos_tag u) {
-  return [u](const candidate& c) { return c.upos == u; };
-}
-auto verb_with(std::uint32_t bits) {
-  return
-      [bits](const candidate& c) { return (c.upos == "VERB" || c.upos == "AUX") && c.has(bits); };
-}
+struct upos_is {
+  upos_tag u;
+  constexpr upos_is(upos_tag u) : u(u) {}
+  bool operator()(const candidate& c) const { return c.upos == u; }
+  bool possible(const slot& s) const { return (s.upos_mask & bit(u)) != 0; }
+};
+struct verb_with {
+  std::uint32_t bits;
+  constexpr verb_with(std::uint32_t bits) : bits(bits) {}
+  bool operator()(const candidate& c) const {
+    return (c.upos == "VERB" || c.upos == "AUX") && c.has(bits);
+  }
+  // Necessary, not sufficient: the bits may come from different candidates.
+  bool possible(const slot& s) const { return (s.verb_bits & bits) == bits; }
+};
 // Verbs with one of `lemmas`, which must outlive the predicate (string literals do).
 struct lemma_in {
   std::array<std::string_view, 8> lemmas{};
   std::size_t n = 0;
-  lemma_in(std::initializer_list<std::string_view> l) {
+  constexpr lemma_in(std::initializer_list<std::string_view> l) {
     for (std::string_view x : l)
       if (n < lemmas.size()) lemmas[n++] = x;
   }
@@ -56,10 +114,11 @@ struct lemma_in {
     return (c.upos == "VERB" || c.upos == "AUX") &&
            std::find(lemmas.begin(), lemmas.begin() + n, c.lemma) != lemmas.begin() + n;
   }
+  bool possible(const slot& s) const { return (s.upos_mask & verb_mask) != 0; }
 };
 
-bool can(const slot& s, upos_tag upos) { return any(s, upos_is(upos)); }
-bool only(const slot& s, upos_tag upos) { return all(s, upos_is(upos)); }
+bool can(const slot& s, upos_tag upos) { return (s.upos_mask & bit(upos)) != 0; }
+bool only(const slot& s, upos_tag upos) { return all_in(s, bit(upos)); }
 bool is_nominal(const candidate& c) {
   return c.upos == "NOUN" || c.upos == "ADJ" || c.upos == "NUM" || c.upos == "PROPN";
 }
@@ -68,10 +127,11 @@ bool is_punct(const slot& s) { return only(s, "PUNCT") || only(s, "SYM"); }
 // Words that may stand between an auxiliary and its verb: `kan inte komma`, `har redan
 // kommit`, `kan vi komma` (inverted subject).
 bool is_gap_word(const slot& s) {
-  return all(s,
-             [](const candidate& c) {
-               return c.upos == "ADV" || c.upos == "PART" || (c.upos == "PRON" && !c.has(f_poss));
-             }) ||
+  return (all_in(s, bit("ADV") | bit("PART") | bit("PRON")) &&
+          all(s,
+              [](const candidate& c) {
+                return c.upos == "ADV" || c.upos == "PART" || (c.upos == "PRON" && !c.has(f_poss));
+              })) ||
          (s.folded == "man" && can(s, "PRON"));  // `kan man få`: the pronoun, not the noun
 }
 
@@ -177,17 +237,18 @@ void modal_auxiliaries(std::vector<slot>& s) {
     if (any(w, modal)) {
       slot* v = verb_after(s, i, 3, verb_with(f_inf));
       // Inverted order puts a noun subject between them: `nu får kommunerna bygga`.
-      if (!v && i + 2 < s.size() &&
-          all(s[i + 1], [](const candidate& c) { return c.upos == "NOUN" || c.upos == "PROPN"; }))
+      if (!v && i + 2 < s.size() && all_in(s[i + 1], bit("NOUN") | bit("PROPN")))
         v = verb_after(s, i + 1, 2, verb_with(f_inf));
       if (v) {
         select(w, modal);
         select(*v, verb_with(f_inf));
         for (auto& c : w.cands) c.upos = "AUX";
+        refresh(w);
       } else {
         for (auto& c : w.cands)
           if (modal(c))
             c.upos = c.lemma == "vilja" || c.lemma == "få" ? upos_tag("VERB") : upos_tag("AUX");
+        refresh(w);
       }
     } else if (any(w, lemma_in({"komma"}))) {
       bool att_follows = false;
@@ -200,6 +261,7 @@ void modal_auxiliaries(std::vector<slot>& s) {
       }
       select(w, lemma_in({"komma"}));
       for (auto& c : w.cands) c.upos = att_follows ? upos_tag("AUX") : upos_tag("VERB");
+      refresh(w);
     }
   }
 }
@@ -219,6 +281,7 @@ void perfect_auxiliary(std::vector<slot>& s) {
     }
     if (v) select(*v, verb_with(f_sup));
     for (auto& c : w.cands) c.upos = v ? upos_tag("AUX") : upos_tag("VERB");
+    refresh(w);
   }
 }
 
@@ -279,11 +342,12 @@ void determiner_or_pronoun(std::vector<slot>& s) {
 void nominal_after_determiner(std::vector<slot>& s) {
   for (std::size_t i = 1; i < s.size(); ++i) {
     const slot& p = s[i - 1];
-    const bool determiner = all(p, [](const candidate& c) {
-      return c.upos == "DET" || (c.upos == "PRON" && c.has(f_poss)) ||
-             ((c.upos == "NOUN" || c.upos == "PROPN") && c.has(f_gen));
-    });
-    if (determiner && any(s[i], is_nominal))
+    const bool determiner = all_in(p, bit("DET") | bit("PRON") | bit("NOUN") | bit("PROPN")) &&
+                            all(p, [](const candidate& c) {
+                              return c.upos == "DET" || (c.upos == "PRON" && c.has(f_poss)) ||
+                                     ((c.upos == "NOUN" || c.upos == "PROPN") && c.has(f_gen));
+                            });
+    if (determiner && (s[i].upos_mask & nominal_mask) != 0)
       remove(s[i], [](const candidate& c) { return !is_nominal(c); });
     else if (only(p, "ADP"))
       remove(s[i], verb_with(f_fin));
@@ -327,6 +391,7 @@ void unknown_before_noun(std::vector<slot>& s) {
                        last == 't'   ? "Case=Nom|Definite=Ind|Degree=Pos|Gender=Neut|Number=Sing"
                        : last == 'a' ? "Case=Nom|Degree=Pos"
                                      : "Case=Nom|Definite=Ind|Degree=Pos|Gender=Com|Number=Sing")};
+    refresh(w);
   }
 }
 
@@ -336,18 +401,15 @@ void finite_after_subject(std::vector<slot>& s) {
   for (std::size_t i = 1; i < s.size(); ++i) {
     const slot& p = s[i - 1];
     const bool subject =
-        all(p, [](const candidate& c) { return c.upos == "PRON" && c.has(f_nom); }) ||
+        (only(p, "PRON") &&
+         all(p, [](const candidate& c) { return c.upos == "PRON" && c.has(f_nom); })) ||
         (p.folded == "som" && can(p, "PRON"));
     if (subject) select(s[i], verb_with(f_fin));
   }
 }
 
-bool is_copula(const candidate& c) {
-  static constexpr std::array<std::string_view, 8> verbs = {
-      "vara", "bli", "verka", "förefalla", "förbli", "synas", "tyckas", "te"};
-  return (c.upos == "AUX" || c.upos == "VERB") &&
-         std::find(verbs.begin(), verbs.end(), c.lemma) != verbs.end();
-}
+constexpr lemma_in is_copula = {"vara",   "bli",   "verka",  "förefalla",
+                                "förbli", "synas", "tyckas", "te"};
 
 // 9b. Adverbial adjectives: the neuter form of an adjective, and a comparative or superlative,
 // modifies a verb or an adjective as an adverb (`arbetar snabbt`, `helt ny`, `tidigare
@@ -361,8 +423,8 @@ void adverbial_adjective(std::vector<slot>& s) {
              (c.has(f_neut | f_sing | f_ind) || c.feats.find("Degree=Cmp") != std::string::npos ||
               c.feats.find("Degree=Sup") != std::string::npos);
     };
-    if (!any(w, adverbial_form)) continue;
-    if (any(w, [](const candidate& c) { return c.upos == "NOUN" || c.upos == "VERB"; })) continue;
+    if (!can(w, "ADJ") || !any(w, adverbial_form)) continue;
+    if ((w.upos_mask & (bit("NOUN") | bit("VERB"))) != 0) continue;
     const slot* n = next(s, i);
     const bool before_noun = n && (can(*n, "NOUN") || can(*n, "PROPN"));
     const bool before_adjective = n && (only(*n, "ADJ") || only(*n, "ADV")) && !before_noun;
@@ -392,6 +454,7 @@ void adverbial_adjective(std::vector<slot>& s) {
                        : c.feats.find("Degree=Sup") != std::string::npos ? "Degree=Sup"
                                                                          : "Degree=Pos");
     w.cands.resize(1);
+    refresh(w);
   }
 }
 
@@ -417,10 +480,13 @@ void verb_or_noun(std::vector<slot>& s) {
     slot& w = s[i];
     if (!any(w, verb_with(f_fin)) || !can(w, "NOUN")) continue;
     const slot& p = s[i - 1];
-    const bool clause_context = all(p, [](const candidate& c) {
-      return (c.upos == "PRON" && !c.has(f_poss)) || c.upos == "ADV" || c.upos == "PART" ||
-             c.upos == "SCONJ" || c.upos == "PROPN" || (c.upos == "NOUN" && !c.has(f_gen));
-    });
+    const bool clause_context = all_in(p, bit("PRON") | bit("ADV") | bit("PART") | bit("SCONJ") |
+                                              bit("PROPN") | bit("NOUN")) &&
+                                all(p, [](const candidate& c) {
+                                  return (c.upos == "PRON" && !c.has(f_poss)) || c.upos == "ADV" ||
+                                         c.upos == "PART" || c.upos == "SCONJ" ||
+                                         c.upos == "PROPN" || (c.upos == "NOUN" && !c.has(f_gen));
+                                });
     if (clause_context) select(w, verb_with(f_fin));
   }
 }
@@ -512,7 +578,7 @@ void participle_after_modifier(std::vector<slot>& s) {
   for (std::size_t i = 1; i < s.size(); ++i) {
     slot& w = s[i];
     const auto participle = [](const candidate& c) { return c.upos == "ADJ" && c.has(f_part); };
-    if (!any(w, participle) || !any(w, verb_with(f_fin))) continue;
+    if (!any(w, verb_with(f_fin)) || !can(w, "ADJ") || !any(w, participle)) continue;
     const slot& p = s[i - 1];
     const bool degree_adverb =
         std::find(degree.begin(), degree.end(), p.folded) != degree.end() ||
@@ -530,9 +596,7 @@ void participle_after_modifier(std::vector<slot>& s) {
 void adposition_or_particle(std::vector<slot>& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     slot& w = s[i];
-    if (!can(w, "ADP") || only(w, "ADP") ||
-        !all(w, [](const candidate& c) { return c.upos == "ADP" || c.upos == "ADV"; }))
-      continue;
+    if (!can(w, "ADP") || only(w, "ADP") || !all_in(w, bit("ADP") | bit("ADV"))) continue;
     const slot* n = next(s, i);
     const bool particle = !n || is_punct(*n) || only(*n, "VERB") || only(*n, "CCONJ");
     if (particle && can(w, "ADV"))
@@ -636,6 +700,7 @@ int default_rank(const candidate& c) {
 }  // namespace
 
 void disambiguate(std::vector<slot>& s) {
+  for (slot& w : s) refresh(w);
   proper_nouns(s);
   imperative_only_initially(s);
   infinitive_marker(s);
@@ -656,6 +721,7 @@ void disambiguate(std::vector<slot>& s) {
   adposition_or_particle(s);
   conditional_om(s);
   relative_som(s);
+  assert(summaries_hold(s));
   // What the rules left open: the exception table's order for its words, else the ranking.
   for (slot& w : s) {
     if (w.cands.size() < 2) continue;
@@ -663,9 +729,18 @@ void disambiguate(std::vector<slot>& s) {
       w.cands.resize(1);
       continue;
     }
-    std::stable_sort(w.cands.begin(), w.cands.end(), [](const candidate& a, const candidate& b) {
-      return default_rank(a) < default_rank(b);
-    });
+    // The first candidate of the lowest rank, which a stable sort by rank would put first;
+    // found without sorting, since std::stable_sort allocates a buffer on every call.
+    std::size_t best = 0;
+    int best_rank = default_rank(w.cands[0]);
+    for (std::size_t k = 1; k < w.cands.size(); ++k) {
+      const int r = default_rank(w.cands[k]);
+      if (r < best_rank) {
+        best = k;
+        best_rank = r;
+      }
+    }
+    if (best != 0) w.cands[0] = std::move(w.cands[best]);
     w.cands.resize(1);
   }
 }

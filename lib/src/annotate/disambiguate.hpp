@@ -1,6 +1,7 @@
 // Private: ordered rules that choose one reading per token from its neighbours.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,10 @@ struct slot {
   bool capitalized = false;      // form begins with a capital letter
   bool name_elsewhere = false;   // the document has this form as a name inside a sentence
   bool acronym = false;          // two capital letters or more and no small ones (`SQL`)
+  // Set and kept up to date by disambiguate() alone: its rules ask of every token, many times
+  // over, whether it can be of some class, and a bit test answers without reading `cands`.
+  std::uint32_t upos_mask = 0;  // one bit per class among `cands`
+  std::uint32_t verb_bits = 0;  // the feature bits of the VERB and AUX candidates, together
 };
 
 // Reduces every slot to a single candidate (cands[0]). The rules are applied in order, each
