@@ -86,8 +86,8 @@ class term_lexicon : public rules::lexicon_classes {
   };
   // first word -> entries
   std::unordered_map<std::string, std::vector<std::size_t>, text_hash, std::equal_to<>> by_first_;
-  // A bit per hash value (mod the size) of by_first_'s keys: most words begin no entry, and
-  // this says so for most of them in one bit test instead of a map lookup.
+  // A filter of the hashes of by_first_'s keys: most words begin no entry, and this says so
+  // for most of them in one bit test instead of a map lookup.
   std::vector<std::uint64_t> first_filter_;
   std::vector<std::string> classes_;  // sorted, unique
 };

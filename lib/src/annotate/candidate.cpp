@@ -9,16 +9,12 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/fast_hash.hpp"
 #include "svpol/normalize.hpp"
 
 namespace svpol::detail {
 
 namespace {
-
-struct text_hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+#include <vector>
 
 namespace svpol::detail {
 
@@ -36,6 +37,28 @@ inline std::uint64_t fast_hash(std::string_view s) {
     h = (std::rotl(h, 5) ^ w) * k;
   }
   return (h ^ (h >> 29)) * 0xbf58476d1ce4e5b9ull;
+}
+
+// Hashes std::string and std::string_view alike (an unordered container's transparent hash), so
+// that a lookup needs no string of its own.
+struct text_hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return fast_hash(s); }
+};
+
+// A filter in front of a set of strings: one bit per value of the top bits of their hashes, in
+// `filter` (a power of two of 64-bit words, sized by the first add). A string never added
+// mostly finds its bit clear, which one test then says; a set bit says only "maybe".
+inline void filter_add(std::vector<std::uint64_t>& filter, std::size_t words, std::string_view s) {
+  if (filter.empty()) filter.resize(words);
+  const std::uint64_t bit = fast_hash(s) >> (64 - std::countr_zero(filter.size() * 64));
+  filter[bit / 64] |= 1ull << (bit % 64);
+}
+
+inline bool filter_may_contain(const std::vector<std::uint64_t>& filter, std::string_view s) {
+  if (filter.empty()) return false;
+  const std::uint64_t bit = fast_hash(s) >> (64 - std::countr_zero(filter.size() * 64));
+  return (filter[bit / 64] >> (bit % 64)) & 1;
 }
 
 }  // namespace svpol::detail

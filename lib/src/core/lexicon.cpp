@@ -29,8 +29,8 @@ std::string read_lexicon_file(const std::filesystem::path& file) {
 }  // namespace
 
 namespace {
-// With the 114 abbreviations, fewer than 3% of other words pass the filter.
-constexpr std::uint64_t word_filter_bits = 1 << 12;
+// With the 114 abbreviations, fewer than 3% of other words pass the filter of 4,096 bits.
+constexpr std::size_t word_filter_words = 64;
 }  // namespace
 
 std::size_t abbreviations::word_set::hash::operator()(std::string_view s) const {
@@ -38,18 +38,12 @@ std::size_t abbreviations::word_set::hash::operator()(std::string_view s) const 
 }
 
 void abbreviations::word_set::insert(const std::string& s) {
-  if (filter_.empty()) filter_.resize(word_filter_bits / 64);
-  const std::uint64_t bit = detail::fast_hash(s) >> 52;  // the top 12 bits
-  filter_[bit / 64] |= 1ull << (bit % 64);
+  detail::filter_add(filter_, word_filter_words, s);
   set_.insert(s);
 }
 
 bool abbreviations::word_set::contains(std::string_view s) const {
-  if (filter_.empty()) return false;
-  const std::uint64_t h = detail::fast_hash(s);
-  const std::uint64_t bit = h >> 52;
-  if (!((filter_[bit / 64] >> (bit % 64)) & 1)) return false;
-  return set_.find(s) != set_.end();
+  return detail::filter_may_contain(filter_, s) && set_.find(s) != set_.end();
 }
 
 void abbreviations::add(const std::string& entry, bool final) {

@@ -14,9 +14,9 @@ namespace svpol {
 
 namespace {
 
-// term_lexicon::first_filter_'s size: with the lexicon's 2,700 first words, a word that begins
-// no entry passes it about once in twenty-four.
-constexpr std::uint64_t filter_bits = 1 << 16;
+// term_lexicon::first_filter_'s size, 65,536 bits: with the lexicon's 2,700 first words, a word
+// that begins no entry passes it about once in twenty-four.
+constexpr std::size_t filter_words = 1024;
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
@@ -181,9 +181,7 @@ void term_lexicon::add(term_entry e) {
   const std::size_t idx = entries_.size();
   const std::string& first = e.words.front();
   const std::string key = e.exact_case ? fold_case(first) : first;
-  if (first_filter_.empty()) first_filter_.resize(filter_bits / 64);
-  const std::uint64_t bit = detail::fast_hash(key) % filter_bits;
-  first_filter_[bit / 64] |= 1ull << (bit % 64);
+  detail::filter_add(first_filter_, filter_words, key);
   by_first_[key].push_back(idx);
   const auto it = std::lower_bound(classes_.begin(), classes_.end(), e.cls);
   if (it == classes_.end() || *it != e.cls) classes_.insert(it, e.cls);
@@ -235,8 +233,7 @@ rules::lexicon_hits term_lexicon::find(const std::vector<token>& toks, std::size
     candidates.clear();
     auto look = [&](std::string_view key) {
       if (key.empty()) return;
-      const std::uint64_t bit = detail::fast_hash(key) % filter_bits;
-      if (!((first_filter_[bit / 64] >> (bit % 64)) & 1)) return;
+      if (!detail::filter_may_contain(first_filter_, key)) return;
       if (const auto it = by_first_.find(key); it != by_first_.end())
         candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     };
