@@ -60,6 +60,8 @@ class upos_tag {
     return std::nullopt;
   }
   constexpr std::string_view name() const { return names[id_]; }
+  // The class's position in `names` (0 to 16), for sets of classes as bits.
+  constexpr std::uint8_t index() const { return id_; }
   friend constexpr bool operator==(upos_tag, upos_tag) = default;
 
  private:

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cassert>
 #include <string_view>
 
@@ -14,17 +13,8 @@ namespace svpol::detail {
 
 namespace {
 
-// A class as one bit of slot::upos_mask. upos_tag holds its class as a one-byte index into
-// upos_tag::names and shows it to nobody; bit_cast reads that byte, and the static_assert below
-// fails to compile should upos_tag ever be laid out otherwise.
-constexpr std::uint32_t bit(upos_tag u) { return 1u << std::bit_cast<std::uint8_t>(u); }
-consteval bool one_bit_per_class() {
-  static_assert(sizeof(upos_tag) == 1);
-  for (std::size_t i = 0; i < upos_tag::names.size(); ++i)
-    if (bit(*upos_tag::parse(upos_tag::names[i])) != 1u << i) return false;
-  return true;
-}
-static_assert(one_bit_per_class());
+// A class as one bit of slot::upos_mask.
+constexpr std::uint32_t bit(upos_tag u) { return 1u << u.index(); }
 
 constexpr std::uint32_t verb_mask = bit("VERB") | bit("AUX");
 constexpr std::uint32_t nominal_mask = bit("NOUN") | bit("ADJ") | bit("NUM") | bit("PROPN");
