@@ -208,7 +208,9 @@ TEST_CASE("JSONL findings are the bytes of an ordered_json object of the same me
     const auto a = e.pipe.run(doc);
     auto found = e.ext.extract(doc, a);
     REQUIRE(found.size() >= 2);
-    found[0].attributes = {{"K", "a"}, {"Q\"", "b\\"}, {"K", "c"}};  // a repeated key
+    // A repeated key, escapes, and ill-formed UTF-8 (replaced) in a value and an entry.
+    found[0].attributes = {{"K", "a"}, {"Q\"", "b\\"}, {"K", "c"}, {"ö", "x\xffy\xc3"}};
+    found[0].entries.push_back("a\xe2\x80" "b");
     found[1].entries.clear();
     found[1].attributes.clear();
     std::ostringstream out;

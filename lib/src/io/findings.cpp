@@ -1,3 +1,7 @@
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -9,8 +13,34 @@ namespace svpol {
 
 namespace {
 
-// `s` as a JSON string, escaped by nlohmann::json exactly as dump() escapes a member.
+// Whether dump() writes `s` between quotes unchanged: well-formed UTF-8 (dump replaces the
+// rest) without a quote, a backslash or a control character (which it escapes).
+bool dumps_as_is(std::string_view s) {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+  const auto n = static_cast<std::int32_t>(s.size());
+  for (std::int32_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      if (p[i] < 0x20 || p[i] == '"' || p[i] == '\\') return false;
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+// `s` as a JSON string, escaped by nlohmann::json exactly as dump() escapes a member. Most
+// strings need no escaping, and for them building a json value and dumping it was most of the
+// writer's time.
 void append_json_string(std::string& out, std::string_view s) {
+  if (dumps_as_is(s)) {
+    out += '"';
+    out += s;
+    out += '"';
+    return;
+  }
   out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -43,9 +73,22 @@ void write_findings_jsonl(std::ostream& out, const document& doc,
     line += ",\"rule\":";
     append_json_string(line, f.rule);
     line += ",\"attributes\":";
-    nlohmann::ordered_json attrs = nlohmann::ordered_json::object();  // a repeated key: the last
-    for (const auto& [k, v] : f.attributes) attrs[k] = v;
-    line += attrs.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    // As an ordered_json object would have them: a repeated key keeps its first place and takes
+    // its last value.
+    line += '{';
+    for (std::size_t i = 0; i < f.attributes.size(); ++i) {
+      const auto& key = f.attributes[i].first;
+      auto same = [&](const auto& a) { return a.first == key; };
+      if (std::any_of(f.attributes.begin(), f.attributes.begin() + static_cast<std::ptrdiff_t>(i),
+                      same))
+        continue;
+      if (line.back() != '{') line += ',';
+      append_json_string(line, key);
+      line += ':';
+      append_json_string(line,
+                         std::find_if(f.attributes.rbegin(), f.attributes.rend(), same)->second);
+    }
+    line += '}';
     line += ",\"lexicon\":[";
     for (std::size_t i = 0; i < f.entries.size(); ++i) {
       if (i) line += ',';
