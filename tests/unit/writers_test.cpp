@@ -210,7 +210,7 @@ TEST_CASE("JSONL findings are the bytes of an ordered_json object of the same me
     REQUIRE(found.size() >= 2);
     // A repeated key, escapes, and ill-formed UTF-8 (replaced) in a value and an entry.
     found[0].attributes = {{"K", "a"}, {"Q\"", "b\\"}, {"K", "c"}, {"ö", "x\xffy\xc3"}};
-    found[0].entries.push_back("a\xe2\x80" "b");
+    found[0].entries.push_back(std::string("a\xe2\x80") + "b");  // \x80b would be one escape
     found[1].entries.clear();
     found[1].attributes.clear();
     std::ostringstream out;
