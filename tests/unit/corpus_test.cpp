@@ -38,6 +38,11 @@ TEST_CASE("bad JSONL records name file, line and column", "[corpus]") {
       {"{\"text\": 5}", "\"text\" must be a string, not number", 1},
       {"{\"id\": [1], \"text\": \"x\"}", "\"id\" must be a string or an integer, not array", 1},
       {"{\"text\": \"Sm\xE5land\"}", "invalid UTF-8 at byte offset 12", 13},
+      // Ill-formed UTF-8 is what is reported, also when the JSON fails first (the UTF-8 check
+      // runs only after a failure) or the bad byte is outside a string.
+      {"{\"year\": 1e400, \"text\": \"Sm\xE5land\"}", "invalid UTF-8 at byte offset 27", 28},
+      {"{\"text\" \"Sm\xE5land\"}", "invalid UTF-8 at byte offset 11", 12},
+      {"{\"text\": \"x\"} \xE5", "invalid UTF-8 at byte offset 14", 15},
       {"{\"text\": \"a\\u0000b\"}", "NUL byte", 1},
       // The column of a JSON syntax error counts code points, not bytes.
       {"{\"text\": \"åäö\" x}", "not a JSON object", 16},
