@@ -49,6 +49,7 @@ class merger {
     out_.reserve(in_.size());
     std::size_t i = 0;
     while (i < in_.size()) {
+      if (is_word(i) && !abbrevs_.empty()) reach_ = reach_at(i);
       std::size_t n = 0;
       if ((n = link(i)) || (n = spaced_abbreviation(i)) || (n = abbreviation(i)) ||
           (n = initial(i)) || (n = list_number(i)) || (n = compound(i)) || (n = ellipsis(i)) ||
@@ -79,6 +80,31 @@ class merger {
     if (e >= text_.size()) return false;
     const UChar32 c = first_codepoint(text_.substr(e));
     return u_isalnum(c);
+  }
+
+  // What an abbreviation starting at piece i could span: the touching pieces from i up to
+  // the first that reaches abbrevs_.longest() bytes. Whether that stretch has a period, and
+  // whether it is plain (ASCII and precomposed Latin-1, whose case folding is never shorter
+  // and adds no period), decides most words without folding them: nearly every word is
+  // followed by a space, not a period, and every entry without a period is short (`osv`).
+  struct reach {
+    bool period = false, plain = false;
+  };
+  reach reach_at(std::size_t i) const {
+    const std::size_t b = in_[i].begin;
+    std::size_t j = i;
+    while (in_[j].end - b < abbrevs_.longest() && touches(j)) ++j;
+    reach r{false, true};
+    for (std::size_t k = b; k < in_[j].end; ++k) {
+      const auto c = static_cast<unsigned char>(text_[k]);
+      if (c == '.')
+        r.period = true;
+      else if (c == 0xC3)
+        ++k;  // C3 80..BF: U+00C0..U+00FF
+      else if (c >= 0x80)
+        r.plain = false;
+    }
+    return r;
   }
 
   void emit(std::size_t first, std::size_t last, token_kind kind, bool abbrev = false) {
@@ -114,11 +140,15 @@ class merger {
   std::size_t abbreviation(std::size_t i) {
     if (!is_word(i) || abbrevs_.empty()) return 0;
     if (i > 0 && touches(i - 1) && is_alnum(i - 1)) return 0;
+    // Without a period in reach, only an entry without one can match, and its folded length
+    // bounds the plain text's.
+    const std::size_t longest = reach_.plain && !reach_.period ? abbrevs_.longest_without_period()
+                                                               : abbrevs_.longest();
+    if (in_[i].end - in_[i].begin > longest) return 0;
     const std::string_view head = str(i).substr(0, str(i).find('.'));
     if (head.size() > abbrevs_.longest() || !abbrevs_.may_start(fold_case(head))) return 0;
     std::size_t best = 0;
-    for (std::size_t j = i; j < in_.size() && in_[j].end - in_[i].begin <= abbrevs_.longest();
-         ++j) {
+    for (std::size_t j = i; j < in_.size() && in_[j].end - in_[i].begin <= longest; ++j) {
       if (j > i && in_[j - 1].end != in_[j].begin) break;
       if (word_continues(in_[j].end)) continue;
       if (abbrevs_.contains(fold_case(str(in_[i].begin, in_[j].end)))) best = j - i + 1;
@@ -131,6 +161,7 @@ class merger {
   // Spaced abbreviations: `bl. a.`, `t. ex.`, each part with its period.
   std::size_t spaced_abbreviation(std::size_t i) {
     if (!is_word(i) || abbrevs_.spaced().empty()) return 0;
+    if (reach_.plain && !reach_.period && abbrevs_.spaced_start_with_period()) return 0;
     const std::string_view head = str(i).substr(0, str(i).find('.'));
     if (head.size() > abbrevs_.longest() || !abbrevs_.may_start_spaced(fold_case(head))) return 0;
     for (const auto& parts : abbrevs_.spaced()) {
@@ -297,6 +328,7 @@ class merger {
   const abbreviations& abbrevs_;
   std::vector<std::pair<byte_span, token_kind>> links_;
   std::size_t next_link_ = 0;
+  reach reach_;  // of the current piece, when it is a word
 };
 
 bool is_url_char(char c) {
