@@ -49,7 +49,6 @@ class merger {
     out_.reserve(in_.size());
     std::size_t i = 0;
     while (i < in_.size()) {
-      if (is_word(i) && !abbrevs_.empty()) reach_ = reach_at(i);
       std::size_t n = 0;
       if ((n = link(i)) || (n = spaced_abbreviation(i)) || (n = abbreviation(i)) ||
           (n = initial(i)) || (n = list_number(i)) || (n = compound(i)) || (n = ellipsis(i)) ||
@@ -90,12 +89,30 @@ class merger {
   struct reach {
     bool period = false, plain = false;
   };
+  // Taken once per piece, and only for a word short enough to be looked up.
+  reach reach_of(std::size_t i) {
+    if (reach_piece_ != i) {
+      reach_ = reach_at(i);
+      reach_piece_ = i;
+    }
+    return reach_;
+  }
   reach reach_at(std::size_t i) const {
     const std::size_t b = in_[i].begin;
     std::size_t j = i;
     while (in_[j].end - b < abbrevs_.longest() && touches(j)) ++j;
     reach r{false, true};
-    for (std::size_t k = b; k < in_[j].end; ++k) {
+    const std::size_t e = in_[j].end;
+    std::size_t k = b;
+    // Eight bytes at a time while they are ASCII without a period (see next_link_byte).
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    for (; k + 8 <= e; k += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, text_.data() + k, 8);
+      const std::uint64_t y = w ^ (ones * '.');
+      if (((w | ((y - ones) & ~y)) & highs) != 0) break;
+    }
+    for (; k < e; ++k) {
       const auto c = static_cast<unsigned char>(text_[k]);
       if (c == '.')
         r.period = true;
@@ -140,9 +157,11 @@ class merger {
   std::size_t abbreviation(std::size_t i) {
     if (!is_word(i) || abbrevs_.empty()) return 0;
     if (i > 0 && touches(i - 1) && is_alnum(i - 1)) return 0;
+    if (in_[i].end - in_[i].begin > abbrevs_.longest()) return 0;
     // Without a period in reach, only an entry without one can match, and its folded length
     // bounds the plain text's.
-    const std::size_t longest = reach_.plain && !reach_.period ? abbrevs_.longest_without_period()
+    const reach r = reach_of(i);
+    const std::size_t longest = r.plain && !r.period ? abbrevs_.longest_without_period()
                                                                : abbrevs_.longest();
     if (in_[i].end - in_[i].begin > longest) return 0;
     const std::string_view head = str(i).substr(0, str(i).find('.'));
@@ -161,9 +180,11 @@ class merger {
   // Spaced abbreviations: `bl. a.`, `t. ex.`, each part with its period.
   std::size_t spaced_abbreviation(std::size_t i) {
     if (!is_word(i) || abbrevs_.spaced().empty()) return 0;
-    if (reach_.plain && !reach_.period && abbrevs_.spaced_start_with_period()) return 0;
     const std::string_view head = str(i).substr(0, str(i).find('.'));
-    if (head.size() > abbrevs_.longest() || !abbrevs_.may_start_spaced(fold_case(head))) return 0;
+    if (head.size() > abbrevs_.longest()) return 0;
+    if (const reach r = reach_of(i); r.plain && !r.period && abbrevs_.spaced_start_with_period())
+      return 0;
+    if (!abbrevs_.may_start_spaced(fold_case(head))) return 0;
     for (const auto& parts : abbrevs_.spaced()) {
       std::size_t j = i;
       bool ok = true;
@@ -328,7 +349,8 @@ class merger {
   const abbreviations& abbrevs_;
   std::vector<std::pair<byte_span, token_kind>> links_;
   std::size_t next_link_ = 0;
-  reach reach_;  // of the current piece, when it is a word
+  reach reach_;  // of piece reach_piece_
+  std::size_t reach_piece_ = static_cast<std::size_t>(-1);
 };
 
 bool is_url_char(char c) {
