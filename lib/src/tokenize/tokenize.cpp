@@ -74,7 +74,9 @@ std::vector<piece> icu_pieces(std::string_view text) {
     UChar32 c = 0;
     for (std::size_t i = b; i < e; b = i) {
       U8_NEXT(text.data(), i, e, c);
-      if (!u_isUWhiteSpace(c)) break;
+      // ASCII's white space is tab to carriage return and the space: no call into ICU for
+      // the first letter of every word.
+      if (c < 0x80 ? c != ' ' && (c < 0x09 || c > 0x0D) : !u_isUWhiteSpace(c)) break;
     }
     if (b >= e) continue;
     const int32_t status = bi.getRuleStatus();
