@@ -101,12 +101,15 @@ std::vector<token> tokenize(const document& doc, const abbreviations& abbrevs) {
   const std::string_view text = norm.text;
   std::vector<piece> pieces = detail::merge_pieces(text, icu_pieces(text), abbrevs);
 
+  // Most documents need no normalizing: their spans are the same in both texts, without two
+  // binary searches of the map per token.
+  const bool identity = norm.map.is_identity();
   std::vector<token> toks;
   toks.reserve(pieces.size());
   for (const piece& p : pieces) {
     token t;
     t.norm_span = {p.begin, p.end};
-    t.span = norm.to_original(p.begin, p.end);
+    t.span = identity ? byte_span{p.begin, p.end} : norm.to_original(p.begin, p.end);
     t.form.assign(text.substr(p.begin, p.end - p.begin));
     t.norm = fold_case(t.form);
     t.kind = p.kind;
