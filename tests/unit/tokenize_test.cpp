@@ -134,3 +134,23 @@ TEST_CASE("without the abbreviation list, periods stand alone", "[tokenize]") {
   for (const auto& t : svpol::tokenize(doc)) f.push_back(t.form);
   CHECK(f == std::vector<std::string>{"t.ex", ".", "kl", ".", "9"});
 }
+
+// Most words have no period within an abbreviation's length and are not looked up; entries
+// without a period, and spaced forms whose first part has none, are still found.
+TEST_CASE("abbreviations without a period are found", "[tokenize]") {
+  const auto abbrevs = svpol::abbreviations::from_list({"osv", "ss", "i st.", "t.ex."});
+  auto forms_of = [&](const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& t : svpol::tokenize(svpol::document::from_utf8(text, "t"), abbrevs))
+      out.push_back(t.form);
+    return out;
+  };
+  // An abbreviation is one token even where a compound would take it in.
+  CHECK(forms_of("OSV-frågan") == split("OSV|-|frågan"));
+  CHECK(forms_of("osvx-frågan") == split("osvx-frågan"));
+  // `ẞ` (three bytes) folds to `ss` (two): the text is longer than the entry.
+  CHECK(forms_of("\xE1\xBA\x9E-frågan") == split("\xE1\xBA\x9E|-|frågan"));
+  CHECK(forms_of("vi bor i st. för") == split("vi|bor|i|st.|för"));
+  CHECK(forms_of("vi bor st. för") == split("vi|bor|st|.|för"));
+  CHECK(forms_of("t.ex. nu") == split("t.ex.|nu"));
+}

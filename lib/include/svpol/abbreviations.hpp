@@ -40,6 +40,11 @@ class abbreviations {
   }
   // The longest entry in bytes, to bound look-ahead.
   std::size_t longest() const { return longest_; }
+  // The longest unspaced entry without a period (`osv`) in bytes, or 0 if there is none: a
+  // stretch of text without a period is an abbreviation only if it is no longer than this.
+  std::size_t longest_without_period() const { return longest_without_period_; }
+  // True if the first part of every spaced form has a period (`bl.` of `bl. a.`).
+  bool spaced_start_with_period() const { return spaced_start_with_period_; }
   bool empty() const { return whole_.empty() && spaced_.empty(); }
 
  private:
@@ -62,7 +67,8 @@ class abbreviations {
   };
   word_set whole_, final_, heads_, spaced_heads_;
   std::vector<std::vector<std::string>> spaced_;
-  std::size_t longest_ = 0;
+  std::size_t longest_ = 0, longest_without_period_ = 0;
+  bool spaced_start_with_period_ = true;
 };
 
 }  // namespace svpol

@@ -79,15 +79,23 @@ class term_lexicon : public rules::lexicon_classes {
   bool matches_at(const term_entry& e, const std::vector<token>& toks, std::size_t at,
                   std::size_t end) const;
   std::vector<term_entry> entries_;
-  // Hashes std::string and std::string_view alike, so that a lookup needs no string of its own.
-  struct text_hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // The entries by their first word (folded, or `~` and the folded lemma), in a table of
+  // their own keyed by the hash that first_filter_ takes: every token is looked up two or
+  // three times, and one hash then serves the filter and the table.
+  struct first_word {
+    std::string key;
+    std::uint64_t hash = 0;         // fast_hash(key)
+    std::vector<std::size_t> entries;  // indexes into entries_
   };
-  // first word -> entries
-  std::unordered_map<std::string, std::vector<std::size_t>, text_hash, std::equal_to<>> by_first_;
-  // A filter of the hashes of by_first_'s keys: most words begin no entry, and this says so
-  // for most of them in one bit test instead of a map lookup.
+  static constexpr std::size_t no_first_word = static_cast<std::size_t>(-1);
+  std::size_t first_word_index(std::string_view key, std::uint64_t hash) const;
+  void place_first_word(std::size_t w);
+  std::vector<first_word> first_words_;
+  // Open addressing with linear probing from the hash's top bits: 1 + an index into
+  // first_words_, or 0 for a free slot; a power of two, at most half full.
+  std::vector<std::uint32_t> first_slots_;
+  // A filter of the hashes of first_words_' keys: most words begin no entry, and this says so
+  // for most of them in one bit test instead of a table lookup.
   std::vector<std::uint64_t> first_filter_;
   std::vector<std::string> classes_;  // sorted, unique
 };

@@ -55,10 +55,16 @@ inline void filter_add(std::vector<std::uint64_t>& filter, std::size_t words, st
   filter[bit / 64] |= 1ull << (bit % 64);
 }
 
-inline bool filter_may_contain(const std::vector<std::uint64_t>& filter, std::string_view s) {
+// The same test on a hash already taken (fast_hash of the string), for a caller that looks the
+// string up in a table of its own next.
+inline bool filter_may_contain(const std::vector<std::uint64_t>& filter, std::uint64_t hash) {
   if (filter.empty()) return false;
-  const std::uint64_t bit = fast_hash(s) >> (64 - std::countr_zero(filter.size() * 64));
+  const std::uint64_t bit = hash >> (64 - std::countr_zero(filter.size() * 64));
   return (filter[bit / 64] >> (bit % 64)) & 1;
+}
+
+inline bool filter_may_contain(const std::vector<std::uint64_t>& filter, std::string_view s) {
+  return !filter.empty() && filter_may_contain(filter, fast_hash(s));
 }
 
 }  // namespace svpol::detail

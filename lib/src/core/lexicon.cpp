@@ -53,12 +53,15 @@ void abbreviations::add(const std::string& entry, bool final) {
   if (folded.find(' ') == std::string::npos) {
     whole_.insert(folded);
     heads_.insert(folded.substr(0, folded.find('.')));
+    if (folded.find('.') == std::string::npos)
+      longest_without_period_ = std::max(longest_without_period_, folded.size());
     return;
   }
   std::vector<std::string> parts;
   std::istringstream ss(folded);
   for (std::string p; ss >> p;) parts.push_back(p);
   spaced_heads_.insert(parts.front().substr(0, parts.front().find('.')));
+  spaced_start_with_period_ &= parts.front().find('.') != std::string::npos;
   spaced_.push_back(std::move(parts));
 }
 

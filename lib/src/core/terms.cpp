@@ -1,6 +1,7 @@
 #include "svpol/terms.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <fstream>
 #include <sstream>
 
@@ -182,10 +183,40 @@ void term_lexicon::add(term_entry e) {
   const std::string& first = e.words.front();
   const std::string key = e.exact_case ? fold_case(first) : first;
   detail::filter_add(first_filter_, filter_words, key);
-  by_first_[key].push_back(idx);
+  const std::uint64_t hash = detail::fast_hash(key);
+  std::size_t w = first_word_index(key, hash);
+  if (w == no_first_word) {
+    w = first_words_.size();
+    first_words_.push_back({key, hash, {}});
+    if (first_words_.size() * 2 > first_slots_.size()) {
+      first_slots_.assign(std::max<std::size_t>(64, first_slots_.size() * 2), 0);
+      for (std::size_t k = 0; k < first_words_.size(); ++k) place_first_word(k);
+    } else {
+      place_first_word(w);
+    }
+  }
+  first_words_[w].entries.push_back(idx);
   const auto it = std::lower_bound(classes_.begin(), classes_.end(), e.cls);
   if (it == classes_.end() || *it != e.cls) classes_.insert(it, e.cls);
   entries_.push_back(std::move(e));
+}
+
+std::size_t term_lexicon::first_word_index(std::string_view key, std::uint64_t hash) const {
+  if (first_slots_.empty()) return no_first_word;
+  const std::size_t mask = first_slots_.size() - 1;
+  for (std::size_t s = hash >> (64 - std::countr_zero(first_slots_.size()));; s = (s + 1) & mask) {
+    const std::uint32_t v = first_slots_[s];
+    if (v == 0) return no_first_word;
+    const first_word& w = first_words_[v - 1];
+    if (w.hash == hash && w.key == key) return v - 1;
+  }
+}
+
+void term_lexicon::place_first_word(std::size_t w) {
+  const std::size_t mask = first_slots_.size() - 1;
+  std::size_t s = first_words_[w].hash >> (64 - std::countr_zero(first_slots_.size()));
+  while (first_slots_[s] != 0) s = (s + 1) & mask;
+  first_slots_[s] = static_cast<std::uint32_t>(w + 1);
 }
 
 void term_lexicon::merge(const term_lexicon& other) {
@@ -233,9 +264,11 @@ rules::lexicon_hits term_lexicon::find(const std::vector<token>& toks, std::size
     candidates.clear();
     auto look = [&](std::string_view key) {
       if (key.empty()) return;
-      if (!detail::filter_may_contain(first_filter_, key)) return;
-      if (const auto it = by_first_.find(key); it != by_first_.end())
-        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+      const std::uint64_t hash = detail::fast_hash(key);
+      if (!detail::filter_may_contain(first_filter_, hash)) return;
+      if (const std::size_t w = first_word_index(key, hash); w != no_first_word)
+        candidates.insert(candidates.end(), first_words_[w].entries.begin(),
+                          first_words_[w].entries.end());
     };
     look(t.norm);
     look(strip_genitive(t.norm));  // a one-word entry in the genitive

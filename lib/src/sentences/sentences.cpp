@@ -114,6 +114,8 @@ class splitter {
   }
   bool starts_upper(std::size_t i) const {
     const UChar32 c = detail::first_codepoint(toks_[i].form);
+    // ASCII without ICU's tables: its capitals are A to Z, and it has no title case.
+    if (c < 0x80) return c >= 'A' && c <= 'Z';
     return u_isupper(c) || u_istitle(c);
   }
   bool starts_upper_or_digit(std::size_t i) const {
@@ -171,7 +173,8 @@ class splitter {
         starts_upper(i + 1))
       return true;
     if (p.abbreviation) return abbrev_ends(prev, i);
-    if (abbrevs_.can_end_sentence(p.norm) && starts_upper(i)) return true;  // `osv Nästa`
+    // (The capital first: nearly every token has none after it, and the word set hashes.)
+    if (starts_upper(i) && abbrevs_.can_end_sentence(p.norm)) return true;  // `osv Nästa`
     // ICU does not break before a digit (`… år. 1-åringarna …`); Swedish sentences may begin
     // with a number.
     if (!proposed && !(is_final_punct(p.form) && u_isdigit(detail::first_codepoint(toks_[i].form))))

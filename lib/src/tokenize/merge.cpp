@@ -81,6 +81,49 @@ class merger {
     return u_isalnum(c);
   }
 
+  // What an abbreviation starting at piece i could span: the touching pieces from i up to
+  // the first that reaches abbrevs_.longest() bytes. Whether that stretch has a period, and
+  // whether it is plain (ASCII and precomposed Latin-1, whose case folding is never shorter
+  // and adds no period), decides most words without folding them: nearly every word is
+  // followed by a space, not a period, and every entry without a period is short (`osv`).
+  struct reach {
+    bool period = false, plain = false;
+  };
+  // Taken once per piece, and only for a word short enough to be looked up.
+  reach reach_of(std::size_t i) {
+    if (reach_piece_ != i) {
+      reach_ = reach_at(i);
+      reach_piece_ = i;
+    }
+    return reach_;
+  }
+  reach reach_at(std::size_t i) const {
+    const std::size_t b = in_[i].begin;
+    std::size_t j = i;
+    while (in_[j].end - b < abbrevs_.longest() && touches(j)) ++j;
+    reach r{false, true};
+    const std::size_t e = in_[j].end;
+    std::size_t k = b;
+    // Eight bytes at a time while they are ASCII without a period (see next_link_byte).
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    for (; k + 8 <= e; k += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, text_.data() + k, 8);
+      const std::uint64_t y = w ^ (ones * '.');
+      if (((w | ((y - ones) & ~y)) & highs) != 0) break;
+    }
+    for (; k < e; ++k) {
+      const auto c = static_cast<unsigned char>(text_[k]);
+      if (c == '.')
+        r.period = true;
+      else if (c == 0xC3)
+        ++k;  // C3 80..BF: U+00C0..U+00FF
+      else if (c >= 0x80)
+        r.plain = false;
+    }
+    return r;
+  }
+
   void emit(std::size_t first, std::size_t last, token_kind kind, bool abbrev = false) {
     out_.push_back({in_[first].begin, in_[last].end, kind, abbrev});
   }
@@ -114,11 +157,17 @@ class merger {
   std::size_t abbreviation(std::size_t i) {
     if (!is_word(i) || abbrevs_.empty()) return 0;
     if (i > 0 && touches(i - 1) && is_alnum(i - 1)) return 0;
+    if (in_[i].end - in_[i].begin > abbrevs_.longest()) return 0;
+    // Without a period in reach, only an entry without one can match, and its folded length
+    // bounds the plain text's.
+    const reach r = reach_of(i);
+    const std::size_t longest = r.plain && !r.period ? abbrevs_.longest_without_period()
+                                                               : abbrevs_.longest();
+    if (in_[i].end - in_[i].begin > longest) return 0;
     const std::string_view head = str(i).substr(0, str(i).find('.'));
     if (head.size() > abbrevs_.longest() || !abbrevs_.may_start(fold_case(head))) return 0;
     std::size_t best = 0;
-    for (std::size_t j = i; j < in_.size() && in_[j].end - in_[i].begin <= abbrevs_.longest();
-         ++j) {
+    for (std::size_t j = i; j < in_.size() && in_[j].end - in_[i].begin <= longest; ++j) {
       if (j > i && in_[j - 1].end != in_[j].begin) break;
       if (word_continues(in_[j].end)) continue;
       if (abbrevs_.contains(fold_case(str(in_[i].begin, in_[j].end)))) best = j - i + 1;
@@ -132,7 +181,10 @@ class merger {
   std::size_t spaced_abbreviation(std::size_t i) {
     if (!is_word(i) || abbrevs_.spaced().empty()) return 0;
     const std::string_view head = str(i).substr(0, str(i).find('.'));
-    if (head.size() > abbrevs_.longest() || !abbrevs_.may_start_spaced(fold_case(head))) return 0;
+    if (head.size() > abbrevs_.longest()) return 0;
+    if (const reach r = reach_of(i); r.plain && !r.period && abbrevs_.spaced_start_with_period())
+      return 0;
+    if (!abbrevs_.may_start_spaced(fold_case(head))) return 0;
     for (const auto& parts : abbrevs_.spaced()) {
       std::size_t j = i;
       bool ok = true;
@@ -297,6 +349,8 @@ class merger {
   const abbreviations& abbrevs_;
   std::vector<std::pair<byte_span, token_kind>> links_;
   std::size_t next_link_ = 0;
+  reach reach_;  // of piece reach_piece_
+  std::size_t reach_piece_ = static_cast<std::size_t>(-1);
 };
 
 bool is_url_char(char c) {

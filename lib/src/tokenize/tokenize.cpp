@@ -74,7 +74,9 @@ std::vector<piece> icu_pieces(std::string_view text) {
     UChar32 c = 0;
     for (std::size_t i = b; i < e; b = i) {
       U8_NEXT(text.data(), i, e, c);
-      if (!u_isUWhiteSpace(c)) break;
+      // ASCII's white space is tab to carriage return and the space: no call into ICU for
+      // the first letter of every word.
+      if (c < 0x80 ? c != ' ' && (c < 0x09 || c > 0x0D) : !u_isUWhiteSpace(c)) break;
     }
     if (b >= e) continue;
     const int32_t status = bi.getRuleStatus();
@@ -99,12 +101,15 @@ std::vector<token> tokenize(const document& doc, const abbreviations& abbrevs) {
   const std::string_view text = norm.text;
   std::vector<piece> pieces = detail::merge_pieces(text, icu_pieces(text), abbrevs);
 
+  // Most documents need no normalizing: their spans are the same in both texts, without two
+  // binary searches of the map per token.
+  const bool identity = norm.map.is_identity();
   std::vector<token> toks;
   toks.reserve(pieces.size());
   for (const piece& p : pieces) {
     token t;
     t.norm_span = {p.begin, p.end};
-    t.span = norm.to_original(p.begin, p.end);
+    t.span = identity ? byte_span{p.begin, p.end} : norm.to_original(p.begin, p.end);
     t.form.assign(text.substr(p.begin, p.end - p.begin));
     t.norm = fold_case(t.form);
     t.kind = p.kind;
