@@ -148,7 +148,7 @@ struct thread_state {
   // The buffers of class run, lent to it for a call.
   std::vector<std::uint64_t*> bits;
   std::vector<std::uint64_t> lex_bits;
-  std::vector<std::size_t> last;
+  std::vector<std::size_t> last, next;
   std::vector<std::uint64_t> any;
   std::vector<std::size_t> hits_from, hit_order;
   std::vector<std::uint64_t> visited;
@@ -342,12 +342,13 @@ class run {
   void rule(std::size_t index, std::vector<match>& out) {
     const compiled_rule& r = data_.rules[index];
     if (!((any_[index / 64] >> (index % 64)) & 1)) return;  // no position can_start
-    // A match from s passes each cut at s or later (compiled_rule::cuts).
+    // A match from s passes each cut at s or later (compiled_rule::cuts), and within its reach.
     std::size_t limit = end_;
-    for (const std::size_t c : r.cuts) {
-      if (last_[c] == npos) return;
-      limit = std::min(limit, last_[c] + 1);
+    for (const auto& u : r.cuts) {
+      if (last_[u.cut] == npos) return;
+      limit = std::min(limit, last_[u.cut] + 1);
     }
+    next_.assign(r.cuts.size(), npos);  // not looked for yet
     rule_ = &r;
     const std::size_t width = end_ - first_ + 1;
     bool fresh = false;
@@ -359,6 +360,19 @@ class run {
     for (std::size_t s = first_; s < limit;) {
       if (!can_start(index, s)) {
         ++s;
+        continue;
+      }
+      // The first start from which each cut can be passed within its reach: the positions
+      // before it are skipped, as the search from them would fail.
+      std::size_t skip_to = s;
+      for (std::size_t i = 0; i < r.cuts.size(); ++i) {
+        const auto& u = r.cuts[i];
+        if (u.reach == compiled_rule::no_reach) continue;
+        if (next_[i] < s || next_[i] == npos) next_[i] = next_pass(u.cut, s);
+        if (next_[i] - s > u.reach) skip_to = std::max(skip_to, next_[i] - u.reach);
+      }
+      if (skip_to != s) {
+        s = skip_to;
         continue;
       }
       if (!fresh) {
@@ -396,6 +410,7 @@ class run {
     std::swap(bits_, state_.bits);
     std::swap(lex_bits_, state_.lex_bits);
     std::swap(last_, state_.last);
+    std::swap(next_, state_.next);
     std::swap(any_, state_.any);
     std::swap(hits_from_, state_.hits_from);
     std::swap(hit_order_, state_.hit_order);
@@ -410,6 +425,15 @@ class run {
   bool can_start(std::size_t index, std::size_t pos) const {
     const std::size_t p = pos - first_, w = index / 64;
     return ((bits_[p][w] | lex_bits_[p * words_ + w]) >> (index % 64)) & 1;
+  }
+
+  // The first position from `pos` on where cut `c` passes, or end_.
+  std::size_t next_pass(std::size_t c, std::size_t pos) const {
+    const std::size_t w = rule_words_ + c / 64;
+    const std::uint64_t bit = 1ull << (c % 64);
+    for (; pos < end_; ++pos)
+      if ((bits_[pos - first_][w] | lex_bits_[(pos - first_) * words_ + w]) & bit) break;
+    return pos;
   }
 
   static void set_bit(std::uint64_t* bits, std::size_t i) { bits[i / 64] |= 1ull << (i % 64); }
@@ -714,6 +738,7 @@ class run {
   std::vector<std::uint64_t*> bits_;     // per token: its bits in state_.slots
   std::vector<std::uint64_t> lex_bits_;  // per token, words_ each: the bits of its hits
   std::vector<std::size_t> last_;        // per cut: where it last passes in the sentence, or npos
+  std::vector<std::size_t> next_;        // per cut of the rule: where it next passes, see rule
   std::vector<std::uint64_t> any_;       // words_: the bits of all positions, or-ed
   std::vector<std::size_t> hits_from_;   // per position and one more: see the constructor
   std::vector<std::size_t> hit_order_;   // indices into hits_, by start position
