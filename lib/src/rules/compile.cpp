@@ -177,7 +177,10 @@ class reach_finder {
   static constexpr std::size_t unbounded = compiled_rule::no_reach;
 
   reach_finder(const std::vector<inst>& program, const std::vector<char>& in_cut)
-      : program_(program), in_cut_(in_cut), memo_(program.size(), unknown), on_path_(program.size()) {}
+      : program_(program),
+        in_cut_(in_cut),
+        memo_(program.size(), unknown),
+        on_path_(program.size()) {}
 
   std::size_t from_start() {
     const std::size_t r = from(0);
@@ -265,6 +268,35 @@ bool is_positive(const compiled_rule& r, std::size_t node) {
   return false;
 }
 
+// How few tokens a positive condition is likely to pass, from 0 (a word class, a feature: a
+// good part of all tokens) to 3 (given words or lemmas), to choose the tests of a cut by.
+int selectivity(const compiled_rule& r, std::size_t node) {
+  const cond_node& n = r.conds[node];
+  switch (n.op) {
+    case cond_node::kind::test: {
+      const attr_check& c = r.checks[n.check];
+      if (c.not_equal || c.attr == token_attr::pos || c.attr == token_attr::feat ||
+          c.attr == token_attr::kind)
+        return 0;
+      if (c.literal || (!c.alternatives.empty() && !c.suffix)) return 3;
+      return c.suffix ? 2 : 1;
+    }
+    case cond_node::kind::all: {
+      int best = 0;
+      for (const std::size_t k : n.kids) best = std::max(best, selectivity(r, k));
+      return best;
+    }
+    case cond_node::kind::any: {
+      int worst = 3;
+      for (const std::size_t k : n.kids) worst = std::min(worst, selectivity(r, k));
+      return worst;
+    }
+    case cond_node::kind::negate:
+      return 0;
+  }
+  return 0;
+}
+
 // The cuts of every rule (see detail::cut): the consumers from each instruction that dominates
 // the match instruction, that is, that every path from the start to a match passes; and the
 // instructions of each test or class that no such path avoids all of (`[lex="title.political"]`
@@ -304,8 +336,9 @@ void find_cuts(rule_set_data& data) {
       const auto [it, fresh] =
           ids.emplace(std::make_pair(std::move(memos), std::move(classes)), data.cuts.size());
       if (fresh) data.cuts.push_back(std::move(c));
-      const auto use = std::find_if(r.cuts.begin(), r.cuts.end(),
-                                    [&](const compiled_rule::cut_use& u) { return u.cut == it->second; });
+      const auto use =
+          std::find_if(r.cuts.begin(), r.cuts.end(),
+                       [&](const compiled_rule::cut_use& u) { return u.cut == it->second; });
       if (use == r.cuts.end())
         r.cuts.push_back({it->second, reach});
       else
@@ -339,15 +372,42 @@ void find_cuts(rule_set_data& data) {
       first.push_back(pc);
       return true;
     });
+    auto only_first = [&](const std::vector<std::size_t>& at) {
+      return std::all_of(at.begin(), at.end(), [&](std::size_t i) {
+        return std::find(first.begin(), first.end(), i) != first.end();
+      });
+    };
     for (const auto& [key, at] : keys) {
       // Those the first set holds all of do no more than it does.
-      if (std::all_of(at.begin(), at.end(), [&](std::size_t i) {
-            return std::find(first.begin(), first.end(), i) != first.end();
-          }))
-        continue;
+      if (only_first(at)) continue;
       in_cut.assign(size, 0);
       for (const std::size_t i : at) in_cut[i] = 1;
       if (!reaches_match_without(program, in_cut, seen)) add(at);
+    }
+    // Several tests or classes together (`[lex="actor.business"]`, `[word="AB"]` and
+    // `[norm=".+(företag|bolag)"]` behind different alternatives): from all of them, the least
+    // selective are left out while the rest still cut every path.
+    std::vector<std::pair<int, const std::vector<std::size_t>*>> by_selectivity;
+    for (const auto& [key, at] : keys)
+      by_selectivity.emplace_back(
+          program[at[0]].op == inst::op_t::lex ? 3 : selectivity(r, program[at[0]].x), &at);
+    std::stable_sort(by_selectivity.begin(), by_selectivity.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    in_cut.assign(size, 0);
+    for (const auto& [sel, at] : by_selectivity)
+      for (const std::size_t i : *at) in_cut[i] = 1;
+    if (!by_selectivity.empty() && !reaches_match_without(program, in_cut, seen)) {
+      std::vector<std::size_t> kept;
+      std::size_t kept_keys = 0;
+      for (const auto& [sel, at] : by_selectivity) {
+        for (const std::size_t i : *at) in_cut[i] = 0;
+        if (!reaches_match_without(program, in_cut, seen)) continue;
+        for (const std::size_t i : *at) in_cut[i] = 1;
+        kept.insert(kept.end(), at->begin(), at->end());
+        ++kept_keys;
+      }
+      // One key was found above.
+      if (kept_keys > 1 && !only_first(kept)) add(kept);
     }
     std::stable_partition(r.cuts.begin(), r.cuts.end(), [&](const compiled_rule::cut_use& u) {
       return data.cuts[u.cut].conds.empty();
