@@ -413,6 +413,11 @@ void find_cuts(rule_set_data& data) {
       return data.cuts[u.cut].conds.empty();
     });
   }
+  const std::size_t cut_words = (data.cuts.size() + 63) / 64;
+  data.cut_masks.assign(data.rules.size() * cut_words, 0);
+  for (std::size_t ri = 0; ri < data.rules.size(); ++ri)
+    for (const auto& u : data.rules[ri].cuts)
+      data.cut_masks[ri * cut_words + u.cut / 64] |= 1ull << (u.cut % 64);
 }
 
 bool is_regex_meta(char c) {

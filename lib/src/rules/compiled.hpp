@@ -106,7 +106,10 @@ struct rule_set_data {
   std::size_t regex_count = 0;  // regex slots over all rules
   std::size_t memo_count = 0;   // distinct tests and conditions over all rules
   std::vector<cut> cuts;        // of all rules, equal ones shared
-  std::uint64_t id = 0;         // unique per compiled set: keys the matcher's per-thread state
+  // Per rule, (cuts.size() + 63) / 64 words: a bit for each of its cuts, so that the matcher
+  // checks that all of them pass somewhere in a sentence with a few word operations.
+  std::vector<std::uint64_t> cut_masks;
+  std::uint64_t id = 0;  // unique per compiled set: keys the matcher's per-thread state
 };
 
 struct access {

@@ -34,6 +34,7 @@ namespace {
 // current machine); a test on one token needs far fewer than this.
 constexpr int32_t regex_time_limit = 50;
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
+constexpr std::size_t unknown = npos - 1;  // of run::last_
 
 bool is_negation(const std::string& norm) {
   return norm == "inte" || norm == "ej" || norm == "icke" || norm == "aldrig";
@@ -318,20 +319,15 @@ class run {
       }
       if (hits_from_[p - first] != hits_from_[p - first + 1]) lex_bits(p);
     }
-    // One pass from the end: where each cut last passes, and which rules can start anywhere.
-    last_.assign(data.cuts.size(), npos);
+    // Which rules can start anywhere and which cuts pass anywhere; where a cut last passes is
+    // looked for only when a rule needs it (last_pass): with a few hundred cuts, finding that for
+    // all of them in this pass was a visible part of the run.
+    last_.assign(data.cuts.size(), unknown);
     any_.assign(words_, 0);
-    for (std::size_t i = n; i-- > 0;) {
+    for (std::size_t i = 0; i < n; ++i) {
       const std::uint64_t* const known = bits_[i];
       const std::uint64_t* const lex = lex_bits_.data() + i * words_;  // words_ may be 0
-      for (std::size_t w = 0; w < rule_words_; ++w) any_[w] |= known[w] | lex[w];
-      for (std::size_t w = rule_words_; w < words_; ++w) {
-        std::uint64_t fresh = (known[w] | lex[w]) & ~any_[w];
-        any_[w] |= fresh;
-        for (; fresh; fresh &= fresh - 1)
-          last_[(w - rule_words_) * 64 + static_cast<std::size_t>(std::countr_zero(fresh))] =
-              first + i;
-      }
+      for (std::size_t w = 0; w < words_; ++w) any_[w] |= known[w] | lex[w];
     }
   }
 
@@ -342,12 +338,14 @@ class run {
   void rule(std::size_t index, std::vector<match>& out) {
     const compiled_rule& r = data_.rules[index];
     if (!((any_[index / 64] >> (index % 64)) & 1)) return;  // no position can_start
-    // A match from s passes each cut at s or later (compiled_rule::cuts), and within its reach.
+    // A match passes each cut (compiled_rule::cuts): at its start or later, and within its reach
+    // where that is known (the search for the next pass below then also ends the loop).
+    const std::uint64_t* const needed = data_.cut_masks.data() + index * cut_words_;
+    for (std::size_t w = 0; w < cut_words_; ++w)
+      if (needed[w] & ~any_[rule_words_ + w]) return;
     std::size_t limit = end_;
-    for (const auto& u : r.cuts) {
-      if (last_[u.cut] == npos) return;
-      limit = std::min(limit, last_[u.cut] + 1);
-    }
+    for (const auto& u : r.cuts)
+      if (u.reach == compiled_rule::no_reach) limit = std::min(limit, last_pass(u.cut) + 1);
     next_.assign(r.cuts.size(), npos);  // not looked for yet
     rule_ = &r;
     const std::size_t width = end_ - first_ + 1;
@@ -425,6 +423,20 @@ class run {
   bool can_start(std::size_t index, std::size_t pos) const {
     const std::size_t p = pos - first_, w = index / 64;
     return ((bits_[p][w] | lex_bits_[p * words_ + w]) >> (index % 64)) & 1;
+  }
+
+  // The last position where cut `c` passes, which it does somewhere in the sentence.
+  std::size_t last_pass(std::size_t c) {
+    std::size_t& last = last_[c];
+    if (last == unknown) {
+      const std::size_t w = rule_words_ + c / 64;
+      const std::uint64_t bit = 1ull << (c % 64);
+      last = end_;
+      while (last-- > first_ &&
+             !((bits_[last - first_][w] | lex_bits_[(last - first_) * words_ + w]) & bit)) {
+      }
+    }
+    return last;
   }
 
   // The first position from `pos` on where cut `c` passes, or end_.
@@ -737,7 +749,7 @@ class run {
   // The buffers of thread_state, lent for the call:
   std::vector<std::uint64_t*> bits_;     // per token: its bits in state_.slots
   std::vector<std::uint64_t> lex_bits_;  // per token, words_ each: the bits of its hits
-  std::vector<std::size_t> last_;        // per cut: where it last passes in the sentence, or npos
+  std::vector<std::size_t> last_;        // per cut: where it last passes, or unknown
   std::vector<std::size_t> next_;        // per cut of the rule: where it next passes, see rule
   std::vector<std::uint64_t> any_;       // words_: the bits of all positions, or-ed
   std::vector<std::size_t> hits_from_;   // per position and one more: see the constructor
