@@ -57,19 +57,22 @@ bool is_clause_punct(const std::string& form) {
          form == "\u2013" || form == "\u2014";
 }
 
-// A token's key, appended to `keys`: every attribute a test can read (token_attr), separated by
-// a byte no UTF-8 text contains, then zero bytes up to a whole number of words (so `keys`,
-// holding whole keys, stays a multiple of 8 long); returns the length before those.
-std::size_t append_token_key(const token& t, std::string& keys) {
-  const std::size_t from = keys.size();
+// A token's key: every attribute a test can read (token_attr), separated by a byte no UTF-8
+// text contains, then zero bytes up to a whole number of words. token_key_size is its length
+// before those; write_token_key writes it, padding included, to `out`.
+std::size_t token_key_size(const token& t) {
+  return t.form.size() + t.norm.size() + t.lemma.size() + t.upos.size() + t.feats.size() + 6;
+}
+
+void write_token_key(const token& t, std::size_t size, char* out) {
+  // The last word first, so that the attributes leave its padding zero.
+  std::memset(out + (size + 7) / 8 * 8 - 8, 0, 8);
   for (const std::string* a : {&t.form, &t.norm, &t.lemma, &t.upos, &t.feats}) {
-    keys += *a;
-    keys += '\xff';
+    std::memcpy(out, a->data(), a->size());
+    out += a->size();
+    *out++ = '\xff';
   }
-  keys += static_cast<char>(t.kind);
-  const std::size_t size = keys.size() - from;
-  keys.resize(from + (size + 7) / 8 * 8, '\0');
-  return size;
+  *out = static_cast<char>(t.kind);
 }
 
 // FxHash over the words of a padded key and its length: cheap, and what thread_state's table
@@ -108,7 +111,7 @@ struct job {
 // follow a bucket, a node, its key and two vectors: at tens of thousands of tokens those are
 // cache misses, and they were most of the lookup's time. A block is, in 64-bit words:
 //   [0]        the key's length in bytes, with flag_used and flag_done above bit 32;
-//   [1, k]     the key of append_token_key, zero-padded;
+//   [1, k]     the key of write_token_key, zero-padded;
 //   then the bits: one per rule that can start at the token (see compiled_rule::first_conds;
 //   the lex part is added per sentence), what every rule would otherwise ask at every
 //   position, asked once per distinct token; one per cut whose tests pass on it, so that one
@@ -174,14 +177,20 @@ struct thread_state {
   void find_all(const std::vector<token>& tokens, std::size_t first, std::size_t end,
                 std::size_t bit_words, std::vector<std::uint64_t*>& out) {
     const std::size_t n = end - first;
-    keys.clear();
     key_from.resize(n);
     key_size.resize(n);
     key_hashes.resize(n);
+    // Sized once and copied into: appending the attributes one by one to a string was a
+    // visible part of find_all.
+    std::size_t total = 0;
     for (std::size_t i = 0; i < n; ++i) {
-      key_from[i] = keys.size();
-      key_size[i] = append_token_key(tokens[first + i], keys);
+      key_from[i] = total;
+      key_size[i] = token_key_size(tokens[first + i]);
+      total += (key_size[i] + 7) / 8 * 8;
     }
+    keys.resize(total);
+    for (std::size_t i = 0; i < n; ++i)
+      write_token_key(tokens[first + i], key_size[i], keys.data() + key_from[i]);
     // Grown first, so that the prefetches fetch the slots find() probes (it may still grow the
     // table for a sentence of very many new tokens).
     if (2 * (count + n) > slots.size()) grow();
