@@ -268,18 +268,28 @@ bool is_positive(const compiled_rule& r, std::size_t node) {
   return false;
 }
 
-// How few tokens a positive condition is likely to pass, from 0 (a word class, a feature: a
-// good part of all tokens) to 3 (given words or lemmas), to choose the tests of a cut by.
+// How few tokens a positive condition is likely to pass, to choose the tests of a cut by: 0 for a
+// word class or feature (a good part of all tokens), 1 for a regex such as `\p{Lu}.*`, 2 for
+// words or endings one of which is short (`,`, `den`, `inte`, `vara`: the frequent words are
+// short), 4 for longer ones (`fallet`, `.*ministern`), as for a lexicon class.
 int selectivity(const compiled_rule& r, std::size_t node) {
   const cond_node& n = r.conds[node];
+  auto by_length = [](const std::vector<std::string>& words) {
+    constexpr std::size_t short_word = 4;  // bytes
+    return std::any_of(words.begin(), words.end(),
+                       [](const std::string& w) { return w.size() <= short_word; })
+               ? 2
+               : 4;
+  };
   switch (n.op) {
     case cond_node::kind::test: {
       const attr_check& c = r.checks[n.check];
       if (c.not_equal || c.attr == token_attr::pos || c.attr == token_attr::feat ||
           c.attr == token_attr::kind)
         return 0;
-      if (c.literal || (!c.alternatives.empty() && !c.suffix)) return 3;
-      return c.suffix ? 2 : 1;
+      if (c.literal) return by_length({c.text});
+      if (!c.alternatives.empty()) return by_length(c.alternatives);
+      return c.endings.empty() ? 1 : by_length(c.endings);
     }
     case cond_node::kind::all: {
       int best = 0;
@@ -287,7 +297,7 @@ int selectivity(const compiled_rule& r, std::size_t node) {
       return best;
     }
     case cond_node::kind::any: {
-      int worst = 3;
+      int worst = 4;
       for (const std::size_t k : n.kids) worst = std::min(worst, selectivity(r, k));
       return worst;
     }
@@ -390,7 +400,7 @@ void find_cuts(rule_set_data& data) {
     std::vector<std::pair<int, const std::vector<std::size_t>*>> by_selectivity;
     for (const auto& [key, at] : keys)
       by_selectivity.emplace_back(
-          program[at[0]].op == inst::op_t::lex ? 3 : selectivity(r, program[at[0]].x), &at);
+          program[at[0]].op == inst::op_t::lex ? 4 : selectivity(r, program[at[0]].x), &at);
     std::stable_sort(by_selectivity.begin(), by_selectivity.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     in_cut.assign(size, 0);
