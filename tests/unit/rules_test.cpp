@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <random>
 #include <set>
@@ -696,17 +697,71 @@ TEST_CASE("cuts: the tests every match passes after a point all paths go through
   REQUIRE(data.rules.size() == 1);
   const auto& r = data.rules[0];
   std::set<std::set<std::string>> cuts;
-  for (const std::size_t c : r.cuts) {
+  for (const auto& u : r.cuts) {
     std::set<std::string> words;
-    for (const auto& [ri, node] : data.cuts[c].conds) {
+    for (const auto& [ri, node] : data.cuts[u.cut].conds) {
       const auto& n = data.rules[ri].conds[node];
       words.insert(data.rules[ri].checks[n.check].text);
     }
     cuts.insert(words);
   }
   // The group gives the first test of each alternative; `c` lies on one of them only, and the
-  // optional `d` can be skipped.
-  CHECK(cuts == std::set<std::set<std::string>>{{"v"}, {"a", "b"}});
+  // optional `d` can be skipped. Of all the tests together, `v` and then `b` can be left out (in
+  // the order of their memos, all being words) and still every path passes `a` or `c`.
+  CHECK(cuts == std::set<std::set<std::string>>{{"v"}, {"a", "b"}, {"a", "c"}});
+}
+
+TEST_CASE("cuts: all instructions of one test or class, and their reach from the start",
+          "[rules][match][cuts]") {
+  // No single instruction dominates the match; the class and the test `t` each lie on every
+  // path. The class is passed at most one token after the start; `t` two after, or after the
+  // hit, of any length.
+  const auto set = R::parse(rule("[word!=\"s\"] [lex=\"actor.speaker\"] [word=\"t\"] "
+                                 "| [lex=\"actor.speaker\"] [] [word=\"t\"] [word=\"u\"]*"),
+                            "t.svr", &classes());
+  const auto& data = R::detail::access::data(set);
+  REQUIRE(data.rules.size() == 1);
+  std::map<std::string, std::size_t> reach;  // by class or word
+  for (const auto& u : data.rules[0].cuts) {
+    const auto& c = data.cuts[u.cut];
+    for (const auto& cls : c.classes) reach[cls] = u.reach;
+    for (const auto& [ri, node] : c.conds)
+      reach[data.rules[ri].checks[data.rules[ri].conds[node].check].text] = u.reach;
+  }
+  CHECK(reach == std::map<std::string, std::size_t>{{"actor.speaker", 1},
+                                                    {"t", R::detail::compiled_rule::no_reach}});
+  // Starts from which the class is too far away are skipped; the others still match.
+  const auto t = toks("a b x c t d e t");
+  const R::matcher m(set);
+  CHECK(describe(m, m.match(t, 0, t.size(), {{3, 4, "actor.speaker", "", 0}})) ==
+        std::vector<std::string>{"r 2-5"});
+  CHECK(describe(m, m.match(t, 0, t.size(), {{5, 6, "actor.speaker", "", 0}})) ==
+        std::vector<std::string>{"r 5-8"});
+}
+
+TEST_CASE("cuts: several tests and classes together, leaving out word classes first",
+          "[rules][match][cuts]") {
+  const auto set = R::parse(rule("[word=\"den\"]? ([lex=\"actor.speaker\"] "
+                                 "| [pos=\"PROPN\"] [word=\"AB\"]) [word=\"x\"]?"),
+                            "t.svr", &classes());
+  const auto& data = R::detail::access::data(set);
+  REQUIRE(data.rules.size() == 1);
+  std::set<std::set<std::string>> cuts;
+  for (const auto& u : data.rules[0].cuts) {
+    const auto& c = data.cuts[u.cut];
+    std::set<std::string> named(c.classes.begin(), c.classes.end());
+    for (const auto& [ri, node] : c.conds)
+      named.insert(data.rules[ri].checks[data.rules[ri].conds[node].check].text);
+    cuts.insert(named);
+  }
+  // The group's first tests, and the class with `AB` rather than with the word class.
+  CHECK(cuts ==
+        std::set<std::set<std::string>>{{"actor.speaker", "PROPN"}, {"actor.speaker", "AB"}});
+  const R::matcher m(set);
+  auto t = toks("den Volvo AB och den x");
+  tag(t, {"den", "Volvo", "AB", "och", "den", "x"}, {"DET", "PROPN", "PROPN", "CCONJ", "DET", "X"});
+  CHECK(describe(m, m.match(t, 0, t.size(), {{4, 5, "actor.speaker", "", 0}})) ==
+        std::vector<std::string>{"r 0-3", "r 4-6"});
 }
 
 TEST_CASE("the matcher's first sets and cuts skip no match (against a plain backtracker)",

@@ -137,15 +137,16 @@ void first_set(compiled_rule& r) {
 // walk of the program per instruction.
 constexpr std::size_t max_cut_program = 4000;
 
-// Whether the program can reach its match instruction from the start without passing `skip`.
-bool reaches_match_without(const std::vector<inst>& program, std::size_t skip,
+// Whether the program can reach its match instruction from the start without passing one of
+// the instructions `skip` marks.
+bool reaches_match_without(const std::vector<inst>& program, const std::vector<char>& skip,
                            std::vector<char>& seen) {
   seen.assign(program.size(), 0);
   std::vector<std::size_t> todo{0};
   while (!todo.empty()) {
     const std::size_t pc = todo.back();
     todo.pop_back();
-    if (pc >= program.size() || pc == skip || seen[pc]) continue;
+    if (pc >= program.size() || skip[pc] || seen[pc]) continue;
     seen[pc] = 1;
     const inst& in = program[pc];
     switch (in.op) {
@@ -165,6 +166,75 @@ bool reaches_match_without(const std::vector<inst>& program, std::size_t skip,
   }
   return false;
 }
+
+// The most tokens the program can consume from its start before it gets to one of the
+// instructions `in_cut` marks (compiled_rule::cut_use::reach): a token or `any` consumes one, a
+// lexicon hit an unknown number, and a loop any number. Paths that never get to the cut are left
+// out (they cannot lead to a match); a loop is taken as unbounded even where it can only lead
+// elsewhere, which errs on the safe side.
+class reach_finder {
+ public:
+  static constexpr std::size_t unbounded = compiled_rule::no_reach;
+
+  reach_finder(const std::vector<inst>& program, const std::vector<char>& in_cut)
+      : program_(program),
+        in_cut_(in_cut),
+        memo_(program.size(), unknown),
+        on_path_(program.size()) {}
+
+  std::size_t from_start() {
+    const std::size_t r = from(0);
+    return r == never ? unbounded : r;
+  }
+
+ private:
+  static constexpr std::size_t never = unbounded - 1;  // the cut cannot be reached from here
+  static constexpr std::size_t unknown = unbounded - 2;
+
+  std::size_t from(std::size_t pc) {
+    if (pc >= program_.size()) return never;  // runs off the end: no match
+    if (in_cut_[pc]) return 0;
+    if (memo_[pc] != unknown) return memo_[pc];
+    if (on_path_[pc]) return unbounded;
+    on_path_[pc] = 1;
+    const inst& in = program_[pc];
+    std::size_t r = never;
+    auto take = [&](std::size_t next, bool consumes) {
+      const std::size_t d = from(next);
+      if (d == never) return;
+      const std::size_t here = d == unbounded ? unbounded : d + (consumes ? 1 : 0);
+      r = r == never ? here : std::max(r, here);
+    };
+    switch (in.op) {
+      case inst::op_t::split:
+        take(in.x, false);
+        take(in.y, false);
+        break;
+      case inst::op_t::jmp:
+        take(in.x, false);
+        break;
+      case inst::op_t::save:
+        take(pc + 1, false);
+        break;
+      case inst::op_t::token:
+      case inst::op_t::any:
+        take(pc + 1, true);
+        break;
+      case inst::op_t::lex:
+        if (from(pc + 1) != never) r = unbounded;
+        break;
+      case inst::op_t::match:
+        break;  // a match without the cut: the caller made sure there is none
+    }
+    on_path_[pc] = 0;
+    return memo_[pc] = r;
+  }
+
+  const std::vector<inst>& program_;
+  const std::vector<char>& in_cut_;
+  std::vector<std::size_t> memo_;
+  std::vector<char> on_path_;
+};
 
 // The token and lex instructions a match goes on with from `start` (its closure over split, jmp
 // and save); false when it can get to `any` or the match without passing one of them.
@@ -198,31 +268,69 @@ bool is_positive(const compiled_rule& r, std::size_t node) {
   return false;
 }
 
+// How few tokens a positive condition is likely to pass, to choose the tests of a cut by: 0 for a
+// word class or feature (a good part of all tokens), 1 for a regex such as `\p{Lu}.*`, 2 for
+// words or endings one of which is short (`,`, `den`, `inte`, `vara`: the frequent words are
+// short), 4 for longer ones (`fallet`, `.*ministern`), as for a lexicon class.
+int selectivity(const compiled_rule& r, std::size_t node) {
+  const cond_node& n = r.conds[node];
+  auto by_length = [](const std::vector<std::string>& words) {
+    constexpr std::size_t short_word = 4;  // bytes
+    return std::any_of(words.begin(), words.end(),
+                       [](const std::string& w) { return w.size() <= short_word; })
+               ? 2
+               : 4;
+  };
+  switch (n.op) {
+    case cond_node::kind::test: {
+      const attr_check& c = r.checks[n.check];
+      if (c.not_equal || c.attr == token_attr::pos || c.attr == token_attr::feat ||
+          c.attr == token_attr::kind)
+        return 0;
+      if (c.literal) return by_length({c.text});
+      if (!c.alternatives.empty()) return by_length(c.alternatives);
+      return c.endings.empty() ? 1 : by_length(c.endings);
+    }
+    case cond_node::kind::all: {
+      int best = 0;
+      for (const std::size_t k : n.kids) best = std::max(best, selectivity(r, k));
+      return best;
+    }
+    case cond_node::kind::any: {
+      int worst = 4;
+      for (const std::size_t k : n.kids) worst = std::min(worst, selectivity(r, k));
+      return worst;
+    }
+    case cond_node::kind::negate:
+      return 0;
+  }
+  return 0;
+}
+
 // The cuts of every rule (see detail::cut): the consumers from each instruction that dominates
-// the match instruction, that is, that every path from the start to a match passes. Kept are
-// those whose tests are all positive (the others would rarely rule out a position, at the cost
-// of testing every token), but not the start's own (compiled_rule::first_conds does its work);
-// cuts of lexicon classes alone come first, as they cost no token test. Equal cuts (by the memo
-// of their tests) are stored once, so that the matcher evaluates each at most once per token.
+// the match instruction, that is, that every path from the start to a match passes; and the
+// instructions of each test or class that no such path avoids all of (`[lex="title.political"]`
+// behind either a test or nothing, where no single instruction dominates). Kept are those whose
+// tests are all positive (the others would rarely rule out a position, at the cost of testing
+// every token), but not the start's own (compiled_rule::first_conds does its work); cuts of
+// lexicon classes alone come first, as they cost no token test. Equal cuts (by the memo of their
+// tests) are stored once, so that the matcher evaluates each at most once per token.
 void find_cuts(rule_set_data& data) {
   std::map<std::pair<std::vector<std::size_t>, std::vector<std::string>>, std::size_t> ids;
-  std::vector<char> seen;
+  std::vector<char> seen, in_cut;
   for (std::size_t ri = 0; ri < data.rules.size(); ++ri) {
     compiled_rule& r = data.rules[ri];
-    const std::size_t n = r.program.size() <= max_cut_program ? r.program.size() : 1;
-    for (std::size_t pc = 1; pc < n; ++pc) {
-      if (reaches_match_without(r.program, pc, seen)) continue;
-      std::vector<std::size_t> at;
-      if (!consumers_from(r.program, pc, at) || at.empty()) continue;
-      if (std::any_of(at.begin(), at.end(), [&](std::size_t i) {
-            return r.program[i].op == inst::op_t::token && !is_positive(r, r.program[i].x);
-          }))
-        continue;
+    const std::vector<inst>& program = r.program;
+    const std::size_t size = program.size();
+    // The cut of the consumers `at` (all positive), with its reach.
+    auto add = [&](const std::vector<std::size_t>& at) {
       std::vector<std::size_t> memos;
       std::vector<std::string> classes;
       cut c;
+      in_cut.assign(size, 0);
       for (const std::size_t i : at) {
-        const inst& in = r.program[i];
+        in_cut[i] = 1;
+        const inst& in = program[i];
         if (in.op == inst::op_t::lex) {
           classes.push_back(in.cls);
         } else if (std::find(memos.begin(), memos.end(), r.conds[in.x].memo) == memos.end()) {
@@ -230,6 +338,7 @@ void find_cuts(rule_set_data& data) {
           c.conds.emplace_back(ri, in.x);
         }
       }
+      const std::size_t reach = reach_finder(program, in_cut).from_start();
       std::sort(memos.begin(), memos.end());
       std::sort(classes.begin(), classes.end());
       classes.erase(std::unique(classes.begin(), classes.end()), classes.end());
@@ -237,12 +346,88 @@ void find_cuts(rule_set_data& data) {
       const auto [it, fresh] =
           ids.emplace(std::make_pair(std::move(memos), std::move(classes)), data.cuts.size());
       if (fresh) data.cuts.push_back(std::move(c));
-      if (std::find(r.cuts.begin(), r.cuts.end(), it->second) == r.cuts.end())
-        r.cuts.push_back(it->second);
+      const auto use =
+          std::find_if(r.cuts.begin(), r.cuts.end(),
+                       [&](const compiled_rule::cut_use& u) { return u.cut == it->second; });
+      if (use == r.cuts.end())
+        r.cuts.push_back({it->second, reach});
+      else
+        use->reach = std::min(use->reach, reach);
+    };
+    auto positive = [&](std::size_t i) {
+      return program[i].op != inst::op_t::token || is_positive(r, program[i].x);
+    };
+    const std::size_t n = size <= max_cut_program ? size : 1;
+    for (std::size_t pc = 1; pc < n; ++pc) {
+      in_cut.assign(size, 0);
+      in_cut[pc] = 1;
+      if (reaches_match_without(program, in_cut, seen)) continue;
+      std::vector<std::size_t> at;
+      if (!consumers_from(program, pc, at) || at.empty()) continue;
+      if (!std::all_of(at.begin(), at.end(), positive)) continue;
+      add(at);
     }
-    std::stable_partition(r.cuts.begin(), r.cuts.end(),
-                          [&](std::size_t c) { return data.cuts[c].conds.empty(); });
+    // By test (its memo) or class: the instructions of each.
+    std::map<std::pair<std::size_t, std::string>, std::vector<std::size_t>> keys;
+    if (size <= max_cut_program)
+      for (std::size_t pc = 0; pc < size; ++pc) {
+        const inst& in = program[pc];
+        if (in.op == inst::op_t::lex)
+          keys[{0, in.cls}].push_back(pc);
+        else if (in.op == inst::op_t::token && positive(pc))
+          keys[{r.conds[in.x].memo + 1, {}}].push_back(pc);
+      }
+    std::vector<std::size_t> first;
+    walk_closure(program, 0, [&](std::size_t pc) {
+      first.push_back(pc);
+      return true;
+    });
+    auto only_first = [&](const std::vector<std::size_t>& at) {
+      return std::all_of(at.begin(), at.end(), [&](std::size_t i) {
+        return std::find(first.begin(), first.end(), i) != first.end();
+      });
+    };
+    for (const auto& [key, at] : keys) {
+      // Those the first set holds all of do no more than it does.
+      if (only_first(at)) continue;
+      in_cut.assign(size, 0);
+      for (const std::size_t i : at) in_cut[i] = 1;
+      if (!reaches_match_without(program, in_cut, seen)) add(at);
+    }
+    // Several tests or classes together (`[lex="actor.business"]`, `[word="AB"]` and
+    // `[norm=".+(företag|bolag)"]` behind different alternatives): from all of them, the least
+    // selective are left out while the rest still cut every path.
+    std::vector<std::pair<int, const std::vector<std::size_t>*>> by_selectivity;
+    for (const auto& [key, at] : keys)
+      by_selectivity.emplace_back(
+          program[at[0]].op == inst::op_t::lex ? 4 : selectivity(r, program[at[0]].x), &at);
+    std::stable_sort(by_selectivity.begin(), by_selectivity.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    in_cut.assign(size, 0);
+    for (const auto& [sel, at] : by_selectivity)
+      for (const std::size_t i : *at) in_cut[i] = 1;
+    if (!by_selectivity.empty() && !reaches_match_without(program, in_cut, seen)) {
+      std::vector<std::size_t> kept;
+      std::size_t kept_keys = 0;
+      for (const auto& [sel, at] : by_selectivity) {
+        for (const std::size_t i : *at) in_cut[i] = 0;
+        if (!reaches_match_without(program, in_cut, seen)) continue;
+        for (const std::size_t i : *at) in_cut[i] = 1;
+        kept.insert(kept.end(), at->begin(), at->end());
+        ++kept_keys;
+      }
+      // One key was found above.
+      if (kept_keys > 1 && !only_first(kept)) add(kept);
+    }
+    std::stable_partition(r.cuts.begin(), r.cuts.end(), [&](const compiled_rule::cut_use& u) {
+      return data.cuts[u.cut].conds.empty();
+    });
   }
+  const std::size_t cut_words = (data.cuts.size() + 63) / 64;
+  data.cut_masks.assign(data.rules.size() * cut_words, 0);
+  for (std::size_t ri = 0; ri < data.rules.size(); ++ri)
+    for (const auto& u : data.rules[ri].cuts)
+      data.cut_masks[ri * cut_words + u.cut / 64] |= 1ull << (u.cut % 64);
 }
 
 bool is_regex_meta(char c) {

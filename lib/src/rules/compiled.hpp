@@ -76,14 +76,26 @@ struct compiled_rule {
   bool starts_anywhere = true;
   std::vector<std::size_t> first_conds;
   std::vector<std::string> first_lex;
-  std::vector<std::size_t> cuts;  // indices into rule_set_data::cuts that every match passes
+  // The cuts every match passes (indices into rule_set_data::cuts), each with its reach: the
+  // most tokens a match consumes from its start before the test of the cut that it passes, or
+  // no_reach when a loop or a lexicon hit (of any length) can come first. A match from s then
+  // passes the cut somewhere in [s, s + reach], which rules out far more start positions than
+  // passing it at s or later.
+  struct cut_use {
+    std::size_t cut = 0;
+    std::size_t reach = 0;
+  };
+  static constexpr std::size_t no_reach = static_cast<std::size_t>(-1);
+  std::vector<cut_use> cuts;
 };
 
 // Token tests and lexicon classes one of which every match of a rule passes at or after its
 // start: the instructions a match can go on with from a point of the program that every path to
 // the match instruction goes through (`[norm="vilket"]` in `[]{1,16} [norm="vilket"] ...`, or
-// the first tests of each alternative of a group that cannot be skipped). Where no test of a cut
-// passes at or after a position of a sentence, the rule cannot match from there.
+// the first tests of each alternative of a group that cannot be skipped), or all the
+// instructions of one test or class when no path to the match avoids them all (`[lex="x"]` in
+// `[word!="y"] [lex="x"] [] | [lex="x"] []`). Where no test of a cut passes at or after a
+// position of a sentence, the rule cannot match from there.
 struct cut {
   std::vector<std::pair<std::size_t, std::size_t>> conds;  // (rule, cond): eval needs the rule
   std::vector<std::string> classes;
@@ -94,7 +106,10 @@ struct rule_set_data {
   std::size_t regex_count = 0;  // regex slots over all rules
   std::size_t memo_count = 0;   // distinct tests and conditions over all rules
   std::vector<cut> cuts;        // of all rules, equal ones shared
-  std::uint64_t id = 0;         // unique per compiled set: keys the matcher's per-thread state
+  // Per rule, (cuts.size() + 63) / 64 words: a bit for each of its cuts, so that the matcher
+  // checks that all of them pass somewhere in a sentence with a few word operations.
+  std::vector<std::uint64_t> cut_masks;
+  std::uint64_t id = 0;  // unique per compiled set: keys the matcher's per-thread state
 };
 
 struct access {

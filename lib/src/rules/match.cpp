@@ -34,6 +34,7 @@ namespace {
 // current machine); a test on one token needs far fewer than this.
 constexpr int32_t regex_time_limit = 50;
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
+constexpr std::size_t unknown = npos - 1;  // of run::last_
 
 bool is_negation(const std::string& norm) {
   return norm == "inte" || norm == "ej" || norm == "icke" || norm == "aldrig";
@@ -56,19 +57,22 @@ bool is_clause_punct(const std::string& form) {
          form == "\u2013" || form == "\u2014";
 }
 
-// A token's key, appended to `keys`: every attribute a test can read (token_attr), separated by
-// a byte no UTF-8 text contains, then zero bytes up to a whole number of words (so `keys`,
-// holding whole keys, stays a multiple of 8 long); returns the length before those.
-std::size_t append_token_key(const token& t, std::string& keys) {
-  const std::size_t from = keys.size();
+// A token's key: every attribute a test can read (token_attr), separated by a byte no UTF-8
+// text contains, then zero bytes up to a whole number of words. token_key_size is its length
+// before those; write_token_key writes it, padding included, to `out`.
+std::size_t token_key_size(const token& t) {
+  return t.form.size() + t.norm.size() + t.lemma.size() + t.upos.size() + t.feats.size() + 6;
+}
+
+void write_token_key(const token& t, std::size_t size, char* out) {
+  // The last word first, so that the attributes leave its padding zero.
+  std::memset(out + (size + 7) / 8 * 8 - 8, 0, 8);
   for (const std::string* a : {&t.form, &t.norm, &t.lemma, &t.upos, &t.feats}) {
-    keys += *a;
-    keys += '\xff';
+    std::memcpy(out, a->data(), a->size());
+    out += a->size();
+    *out++ = '\xff';
   }
-  keys += static_cast<char>(t.kind);
-  const std::size_t size = keys.size() - from;
-  keys.resize(from + (size + 7) / 8 * 8, '\0');
-  return size;
+  *out = static_cast<char>(t.kind);
 }
 
 // FxHash over the words of a padded key and its length: cheap, and what thread_state's table
@@ -107,7 +111,7 @@ struct job {
 // follow a bucket, a node, its key and two vectors: at tens of thousands of tokens those are
 // cache misses, and they were most of the lookup's time. A block is, in 64-bit words:
 //   [0]        the key's length in bytes, with flag_used and flag_done above bit 32;
-//   [1, k]     the key of append_token_key, zero-padded;
+//   [1, k]     the key of write_token_key, zero-padded;
 //   then the bits: one per rule that can start at the token (see compiled_rule::first_conds;
 //   the lex part is added per sentence), what every rule would otherwise ask at every
 //   position, asked once per distinct token; one per cut whose tests pass on it, so that one
@@ -148,7 +152,7 @@ struct thread_state {
   // The buffers of class run, lent to it for a call.
   std::vector<std::uint64_t*> bits;
   std::vector<std::uint64_t> lex_bits;
-  std::vector<std::size_t> last;
+  std::vector<std::size_t> last, next;
   std::vector<std::uint64_t> any;
   std::vector<std::size_t> hits_from, hit_order;
   std::vector<std::uint64_t> visited;
@@ -173,14 +177,20 @@ struct thread_state {
   void find_all(const std::vector<token>& tokens, std::size_t first, std::size_t end,
                 std::size_t bit_words, std::vector<std::uint64_t*>& out) {
     const std::size_t n = end - first;
-    keys.clear();
     key_from.resize(n);
     key_size.resize(n);
     key_hashes.resize(n);
+    // Sized once and copied into: appending the attributes one by one to a string was a
+    // visible part of find_all.
+    std::size_t total = 0;
     for (std::size_t i = 0; i < n; ++i) {
-      key_from[i] = keys.size();
-      key_size[i] = append_token_key(tokens[first + i], keys);
+      key_from[i] = total;
+      key_size[i] = token_key_size(tokens[first + i]);
+      total += (key_size[i] + 7) / 8 * 8;
     }
+    keys.resize(total);
+    for (std::size_t i = 0; i < n; ++i)
+      write_token_key(tokens[first + i], key_size[i], keys.data() + key_from[i]);
     // Grown first, so that the prefetches fetch the slots find() probes (it may still grow the
     // table for a sentence of very many new tokens).
     if (2 * (count + n) > slots.size()) grow();
@@ -318,20 +328,15 @@ class run {
       }
       if (hits_from_[p - first] != hits_from_[p - first + 1]) lex_bits(p);
     }
-    // One pass from the end: where each cut last passes, and which rules can start anywhere.
-    last_.assign(data.cuts.size(), npos);
+    // Which rules can start anywhere and which cuts pass anywhere; where a cut last passes is
+    // looked for only when a rule needs it (last_pass): with a few hundred cuts, finding that for
+    // all of them in this pass was a visible part of the run.
+    last_.assign(data.cuts.size(), unknown);
     any_.assign(words_, 0);
-    for (std::size_t i = n; i-- > 0;) {
+    for (std::size_t i = 0; i < n; ++i) {
       const std::uint64_t* const known = bits_[i];
       const std::uint64_t* const lex = lex_bits_.data() + i * words_;  // words_ may be 0
-      for (std::size_t w = 0; w < rule_words_; ++w) any_[w] |= known[w] | lex[w];
-      for (std::size_t w = rule_words_; w < words_; ++w) {
-        std::uint64_t fresh = (known[w] | lex[w]) & ~any_[w];
-        any_[w] |= fresh;
-        for (; fresh; fresh &= fresh - 1)
-          last_[(w - rule_words_) * 64 + static_cast<std::size_t>(std::countr_zero(fresh))] =
-              first + i;
-      }
+      for (std::size_t w = 0; w < words_; ++w) any_[w] |= known[w] | lex[w];
     }
   }
 
@@ -342,12 +347,15 @@ class run {
   void rule(std::size_t index, std::vector<match>& out) {
     const compiled_rule& r = data_.rules[index];
     if (!((any_[index / 64] >> (index % 64)) & 1)) return;  // no position can_start
-    // A match from s passes each cut at s or later (compiled_rule::cuts).
+    // A match passes each cut (compiled_rule::cuts): at its start or later, and within its reach
+    // where that is known (the search for the next pass below then also ends the loop).
+    const std::uint64_t* const needed = data_.cut_masks.data() + index * cut_words_;
+    for (std::size_t w = 0; w < cut_words_; ++w)
+      if (needed[w] & ~any_[rule_words_ + w]) return;
     std::size_t limit = end_;
-    for (const std::size_t c : r.cuts) {
-      if (last_[c] == npos) return;
-      limit = std::min(limit, last_[c] + 1);
-    }
+    for (const auto& u : r.cuts)
+      if (u.reach == compiled_rule::no_reach) limit = std::min(limit, last_pass(u.cut) + 1);
+    next_.assign(r.cuts.size(), npos);  // not looked for yet
     rule_ = &r;
     const std::size_t width = end_ - first_ + 1;
     bool fresh = false;
@@ -359,6 +367,19 @@ class run {
     for (std::size_t s = first_; s < limit;) {
       if (!can_start(index, s)) {
         ++s;
+        continue;
+      }
+      // The first start from which each cut can be passed within its reach: the positions
+      // before it are skipped, as the search from them would fail.
+      std::size_t skip_to = s;
+      for (std::size_t i = 0; i < r.cuts.size(); ++i) {
+        const auto& u = r.cuts[i];
+        if (u.reach == compiled_rule::no_reach) continue;
+        if (next_[i] < s || next_[i] == npos) next_[i] = next_pass(u.cut, s);
+        if (next_[i] - s > u.reach) skip_to = std::max(skip_to, next_[i] - u.reach);
+      }
+      if (skip_to != s) {
+        s = skip_to;
         continue;
       }
       if (!fresh) {
@@ -396,6 +417,7 @@ class run {
     std::swap(bits_, state_.bits);
     std::swap(lex_bits_, state_.lex_bits);
     std::swap(last_, state_.last);
+    std::swap(next_, state_.next);
     std::swap(any_, state_.any);
     std::swap(hits_from_, state_.hits_from);
     std::swap(hit_order_, state_.hit_order);
@@ -410,6 +432,29 @@ class run {
   bool can_start(std::size_t index, std::size_t pos) const {
     const std::size_t p = pos - first_, w = index / 64;
     return ((bits_[p][w] | lex_bits_[p * words_ + w]) >> (index % 64)) & 1;
+  }
+
+  // The last position where cut `c` passes, which it does somewhere in the sentence.
+  std::size_t last_pass(std::size_t c) {
+    std::size_t& last = last_[c];
+    if (last == unknown) {
+      const std::size_t w = rule_words_ + c / 64;
+      const std::uint64_t bit = 1ull << (c % 64);
+      last = end_;
+      while (last-- > first_ &&
+             !((bits_[last - first_][w] | lex_bits_[(last - first_) * words_ + w]) & bit)) {
+      }
+    }
+    return last;
+  }
+
+  // The first position from `pos` on where cut `c` passes, or end_.
+  std::size_t next_pass(std::size_t c, std::size_t pos) const {
+    const std::size_t w = rule_words_ + c / 64;
+    const std::uint64_t bit = 1ull << (c % 64);
+    for (; pos < end_; ++pos)
+      if ((bits_[pos - first_][w] | lex_bits_[(pos - first_) * words_ + w]) & bit) break;
+    return pos;
   }
 
   static void set_bit(std::uint64_t* bits, std::size_t i) { bits[i / 64] |= 1ull << (i % 64); }
@@ -713,7 +758,8 @@ class run {
   // The buffers of thread_state, lent for the call:
   std::vector<std::uint64_t*> bits_;     // per token: its bits in state_.slots
   std::vector<std::uint64_t> lex_bits_;  // per token, words_ each: the bits of its hits
-  std::vector<std::size_t> last_;        // per cut: where it last passes in the sentence, or npos
+  std::vector<std::size_t> last_;        // per cut: where it last passes, or unknown
+  std::vector<std::size_t> next_;        // per cut of the rule: where it next passes, see rule
   std::vector<std::uint64_t> any_;       // words_: the bits of all positions, or-ed
   std::vector<std::size_t> hits_from_;   // per position and one more: see the constructor
   std::vector<std::size_t> hit_order_;   // indices into hits_, by start position
