@@ -32,11 +32,45 @@ void refresh(slot& s) {
   s.verb_bits = verb_bits;
 }
 
+// The verb lemmas the rules ask for, as bits of slot::lemma_hints.
+enum lemma_hint : std::uint8_t {
+  h_ha = 1u << 0,
+  h_modal = 1u << 1,   // skola, kunna, vilja, måste, böra, få, må, lär
+  h_komma = 1u << 2,
+  h_copula = 1u << 3,  // vara, bli, verka, förefalla, förbli, synas, tyckas, te
+};
+
+std::uint8_t hint_of(std::string_view lemma) {
+  static constexpr std::array<std::pair<std::string_view, std::uint8_t>, 18> lemmas = {{
+      {"ha", h_ha},         {"skola", h_modal},     {"kunna", h_modal},  {"vilja", h_modal},
+      {"måste", h_modal},   {"böra", h_modal},      {"få", h_modal},     {"må", h_modal},
+      {"lär", h_modal},     {"komma", h_komma},     {"vara", h_copula},  {"bli", h_copula},
+      {"verka", h_copula},  {"förefalla", h_copula}, {"förbli", h_copula}, {"synas", h_copula},
+      {"tyckas", h_copula}, {"te", h_copula},
+  }};
+  if (lemma.size() < 2 || lemma.size() > 10) return 0;  // "förefalla" is 10 bytes
+  for (const auto& [l, h] : lemmas)
+    if (l == lemma) return h;
+  return 0;
+}
+
+// The hints of a slot as disambiguate() begins. Rules only remove candidates, turn a VERB into
+// an AUX or back, and turn other classes into ADJ or ADV, so the verb readings with a given
+// lemma only become fewer: a hint absent at the start stays absent and `lemma_in` can trust it.
+std::uint8_t hints_of(const slot& s) {
+  std::uint8_t h = 0;
+  if ((s.upos_mask & verb_mask) == 0) return 0;
+  for (const candidate& c : s.cands)
+    if (c.upos == "VERB" || c.upos == "AUX") h |= hint_of(c.lemma);
+  return h;
+}
+
 [[maybe_unused]] bool summaries_hold(std::vector<slot>& s) {
   for (slot& w : s) {
     const slot before = w;
     refresh(w);
     if (w.upos_mask != before.upos_mask || w.verb_bits != before.verb_bits) return false;
+    if ((hints_of(w) & ~w.lemma_hints) != 0) return false;
   }
   return true;
 }
@@ -92,11 +126,13 @@ struct verb_with {
   // Necessary, not sufficient: the bits may come from different candidates.
   bool possible(const slot& s) const { return (s.verb_bits & bits) == bits; }
 };
-// Verbs with one of `lemmas`, which must outlive the predicate (string literals do).
+// Verbs with one of `lemmas`, which must outlive the predicate (string literals do). `hint`
+// is the lemma_hint the lemmas all have.
 struct lemma_in {
   std::array<std::string_view, 8> lemmas{};
   std::size_t n = 0;
-  constexpr lemma_in(std::initializer_list<std::string_view> l) {
+  std::uint8_t hint = 0;
+  constexpr lemma_in(std::uint8_t hint, std::initializer_list<std::string_view> l) : hint(hint) {
     for (std::string_view x : l)
       if (n < lemmas.size()) lemmas[n++] = x;
   }
@@ -104,7 +140,9 @@ struct lemma_in {
     return (c.upos == "VERB" || c.upos == "AUX") &&
            std::find(lemmas.begin(), lemmas.begin() + n, c.lemma) != lemmas.begin() + n;
   }
-  bool possible(const slot& s) const { return (s.upos_mask & verb_mask) != 0; }
+  bool possible(const slot& s) const {
+    return (s.upos_mask & verb_mask) != 0 && (s.lemma_hints & hint) != 0;
+  }
 };
 
 bool can(const slot& s, upos_tag upos) { return (s.upos_mask & bit(upos)) != 0; }
@@ -122,7 +160,7 @@ bool is_gap_word(const slot& s) {
               [](const candidate& c) {
                 return c.upos == "ADV" || c.upos == "PART" || (c.upos == "PRON" && !c.has(f_poss));
               })) ||
-         (s.folded == "man" && can(s, "PRON"));  // `kan man få`: the pronoun, not the noun
+         (can(s, "PRON") && s.folded == "man");  // `kan man få`: the pronoun, not the noun
 }
 
 // The slot `k` words after `i` skipping gap words, within `limit` steps, or nullptr.
@@ -170,7 +208,7 @@ void imperative_only_initially(std::vector<slot>& s) {
 // modifier of a following noun (`att andra länder`) is not taken as an infinitive.
 void infinitive_marker(std::vector<slot>& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i].folded != "att" || !can(s[i], "PART")) continue;
+    if (!can(s[i], "PART") || s[i].folded != "att") continue;
     slot* v = verb_after(s, i, 3, verb_with(f_inf));
     bool attributive = false;
     if (v) {
@@ -221,7 +259,7 @@ void infinitive_marker(std::vector<slot>& s) {
 // gå`); `komma` takes `att` + infinitive (`det kommer att ta tid`). With one they are AUX;
 // `vilja`, `få` and `komma` without one are main verbs (`vi vill ha`: AUX; `vi vill det`: VERB).
 void modal_auxiliaries(std::vector<slot>& s) {
-  const lemma_in modal({"skola", "kunna", "vilja", "måste", "böra", "få", "må", "lär"});
+  const lemma_in modal(h_modal, {"skola", "kunna", "vilja", "måste", "böra", "få", "må", "lär"});
   for (std::size_t i = 0; i < s.size(); ++i) {
     slot& w = s[i];
     if (any(w, modal)) {
@@ -240,7 +278,7 @@ void modal_auxiliaries(std::vector<slot>& s) {
             c.upos = c.lemma == "vilja" || c.lemma == "få" ? upos_tag("VERB") : upos_tag("AUX");
         refresh(w);
       }
-    } else if (any(w, lemma_in({"komma"}))) {
+    } else if (any(w, lemma_in(h_komma, {"komma"}))) {
       bool att_follows = false;
       for (std::size_t j = i + 1; j < s.size() && j <= i + 3; ++j) {
         if (s[j].folded == "att") {
@@ -249,7 +287,7 @@ void modal_auxiliaries(std::vector<slot>& s) {
         }
         if (!is_gap_word(s[j])) break;
       }
-      select(w, lemma_in({"komma"}));
+      select(w, lemma_in(h_komma, {"komma"}));
       for (auto& c : w.cands) c.upos = att_follows ? upos_tag("AUX") : upos_tag("VERB");
       refresh(w);
     }
@@ -261,8 +299,8 @@ void modal_auxiliaries(std::vector<slot>& s) {
 void perfect_auxiliary(std::vector<slot>& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     slot& w = s[i];
-    if (!any(w, lemma_in({"ha"}))) continue;
-    select(w, lemma_in({"ha"}));
+    if (!any(w, lemma_in(h_ha, {"ha"}))) continue;
+    select(w, lemma_in(h_ha, {"ha"}));
     slot* v = verb_after(s, i, 3, verb_with(f_sup));
     // Inverted order puts the subject between them: `hade mannen redan sett`.
     for (std::size_t j = i + 1; !v && j < s.size() && j <= i + 5; ++j) {
@@ -393,13 +431,13 @@ void finite_after_subject(std::vector<slot>& s) {
     const bool subject =
         (only(p, "PRON") &&
          all(p, [](const candidate& c) { return c.upos == "PRON" && c.has(f_nom); })) ||
-        (p.folded == "som" && can(p, "PRON"));
+        (can(p, "PRON") && p.folded == "som");
     if (subject) select(s[i], verb_with(f_fin));
   }
 }
 
-constexpr lemma_in is_copula = {"vara",   "bli",   "verka",  "förefalla",
-                                "förbli", "synas", "tyckas", "te"};
+constexpr lemma_in is_copula = {h_copula, {"vara",   "bli",   "verka",  "förefalla",
+                                "förbli", "synas", "tyckas", "te"}};
 
 // 9b. Adverbial adjectives: the neuter form of an adjective, and a comparative or superlative,
 // modifies a verb or an adjective as an adverb (`arbetar snabbt`, `helt ny`, `tidigare
@@ -451,7 +489,7 @@ void adverbial_adjective(std::vector<slot>& s) {
 // 9b'. `allt` before a comparative is an adverb of degree (`allt fler`, `allt större`).
 void allt_before_comparative(std::vector<slot>& s) {
   for (std::size_t i = 0; i + 1 < s.size(); ++i) {
-    if (s[i].folded != "allt" || !can(s[i], "ADV")) continue;
+    if (!can(s[i], "ADV") || s[i].folded != "allt") continue;
     const bool comparative = any(s[i + 1], [](const candidate& c) {
       return (c.upos == "ADJ" || c.upos == "ADV") &&
              c.feats.find("Degree=Cmp") != std::string::npos;
@@ -545,7 +583,7 @@ void participle_or_supine(std::vector<slot>& s) {
     if (!any(w, verb_with(f_sup)) || !can(w, "ADJ")) continue;
     const slot* p = prev(s, i);
     const bool copula =
-        p && any(*p, [](const candidate& c) {
+        p && (p->lemma_hints & h_copula) != 0 && any(*p, [](const candidate& c) {
           return (c.upos == "AUX" || c.upos == "VERB") && (c.lemma == "vara" || c.lemma == "bli");
         });
     const bool det = p && (only(*p, "DET") || only(*p, "ADP"));
@@ -600,7 +638,7 @@ void adposition_or_particle(std::vector<slot>& s) {
 // is a preposition (`talar om det`).
 void conditional_om(std::vector<slot>& s) {
   for (std::size_t i = 0; i + 2 < s.size(); ++i) {
-    if (s[i].folded != "om" || !can(s[i], "SCONJ")) continue;
+    if (!can(s[i], "SCONJ") || s[i].folded != "om") continue;
     // `som om`, `även om`: always a clause.
     if (i > 0 && (s[i - 1].folded == "som" || s[i - 1].folded == "även")) {
       select(s[i], upos_is("SCONJ"));
@@ -619,7 +657,7 @@ void conditional_om(std::vector<slot>& s) {
 // is a preposition (`arbetar som lärare`); otherwise it compares (`lika stor som`).
 void relative_som(std::vector<slot>& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i].folded != "som" || !can(s[i], "PRON")) continue;
+    if (!can(s[i], "PRON") || s[i].folded != "som") continue;
     // `såväl A som B` coordinates.
     bool coordinating = false;
     for (std::size_t j = i; j-- > 0 && j + 4 >= i;)
@@ -690,7 +728,10 @@ int default_rank(const candidate& c) {
 }  // namespace
 
 void disambiguate(std::vector<slot>& s) {
-  for (slot& w : s) refresh(w);
+  for (slot& w : s) {
+    refresh(w);
+    w.lemma_hints = hints_of(w);
+  }
   proper_nouns(s);
   imperative_only_initially(s);
   infinitive_marker(s);

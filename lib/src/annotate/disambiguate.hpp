@@ -23,6 +23,9 @@ struct slot {
   // over, whether it can be of some class, and a bit test answers without reading `cands`.
   std::uint32_t upos_mask = 0;  // one bit per class among `cands`
   std::uint32_t verb_bits = 0;  // the feature bits of the VERB and AUX candidates, together
+  // Which of the verb lemmas the rules look for (`ha`, the modals, the copulas) the VERB and AUX
+  // candidates had when disambiguate() began; set once, since no rule makes a verb reading.
+  std::uint8_t lemma_hints = 0;
 };
 
 // Reduces every slot to a single candidate (cands[0]). The rules are applied in order, each
