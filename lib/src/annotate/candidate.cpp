@@ -103,6 +103,11 @@ std::uint32_t feat_bits(std::string_view feats) {
       if (f == name) bits |= bit;
     b = e + 1;
   }
+  if (const std::size_t d = feats.find("Degree="); d != std::string_view::npos) {
+    bits |= f_degree;
+    if (feats.find("Degree=Cmp", d) != std::string_view::npos) bits |= f_deg_cmp;
+    if (feats.find("Degree=Sup", d) != std::string_view::npos) bits |= f_deg_sup;
+  }
   return bits;
 }
 

@@ -34,6 +34,10 @@ enum feat_bit : std::uint32_t {
   f_prs = 1u << 16,   // PronType=Prs
   f_neut = 1u << 17,  // Gender=Neut
   f_com = 1u << 18,   // Gender=Com
+  // Degree, as the rules have always asked: whether FEATS contains the text at all.
+  f_degree = 1u << 19,   // Degree=
+  f_deg_cmp = 1u << 20,  // Degree=Cmp
+  f_deg_sup = 1u << 21,  // Degree=Sup
 };
 
 std::uint32_t feat_bits(std::string_view feats);

@@ -35,18 +35,31 @@ void refresh(slot& s) {
 // The verb lemmas the rules ask for, as bits of slot::lemma_hints.
 enum lemma_hint : std::uint8_t {
   h_ha = 1u << 0,
-  h_modal = 1u << 1,   // skola, kunna, vilja, måste, böra, få, må, lär
+  h_modal = 1u << 1,  // skola, kunna, vilja, måste, böra, få, må, lär
   h_komma = 1u << 2,
   h_copula = 1u << 3,  // vara, bli, verka, förefalla, förbli, synas, tyckas, te
 };
 
 std::uint8_t hint_of(std::string_view lemma) {
   static constexpr std::array<std::pair<std::string_view, std::uint8_t>, 18> lemmas = {{
-      {"ha", h_ha},         {"skola", h_modal},     {"kunna", h_modal},  {"vilja", h_modal},
-      {"måste", h_modal},   {"böra", h_modal},      {"få", h_modal},     {"må", h_modal},
-      {"lär", h_modal},     {"komma", h_komma},     {"vara", h_copula},  {"bli", h_copula},
-      {"verka", h_copula},  {"förefalla", h_copula}, {"förbli", h_copula}, {"synas", h_copula},
-      {"tyckas", h_copula}, {"te", h_copula},
+      {"ha", h_ha},
+      {"skola", h_modal},
+      {"kunna", h_modal},
+      {"vilja", h_modal},
+      {"måste", h_modal},
+      {"böra", h_modal},
+      {"få", h_modal},
+      {"må", h_modal},
+      {"lär", h_modal},
+      {"komma", h_komma},
+      {"vara", h_copula},
+      {"bli", h_copula},
+      {"verka", h_copula},
+      {"förefalla", h_copula},
+      {"förbli", h_copula},
+      {"synas", h_copula},
+      {"tyckas", h_copula},
+      {"te", h_copula},
   }};
   if (lemma.size() < 2 || lemma.size() > 10) return 0;  // "förefalla" is 10 bytes
   for (const auto& [l, h] : lemmas)
@@ -395,7 +408,7 @@ void adjective_before_noun(std::vector<slot>& s) {
         all(n, [](const candidate& c) { return c.upos == "NOUN" && c.has(f_def); });
     const bool article = i > 0 && any(s[i - 1], [](const candidate& c) {
                            return c.upos == "DET" || c.upos == "ADJ" || c.has(f_poss) ||
-                                  c.has(f_gen) || c.feats.find("Degree=") != std::string::npos;
+                                  c.has(f_gen) || c.has(f_degree);
                          });
     if (definite && !article && any(s[i], verb_with(f_fin))) continue;
     if (can(n, "NOUN") && all(n, [](const candidate& c) { return is_nominal(c); }))
@@ -436,8 +449,8 @@ void finite_after_subject(std::vector<slot>& s) {
   }
 }
 
-constexpr lemma_in is_copula = {h_copula, {"vara",   "bli",   "verka",  "förefalla",
-                                "förbli", "synas", "tyckas", "te"}};
+constexpr lemma_in is_copula = {
+    h_copula, {"vara", "bli", "verka", "förefalla", "förbli", "synas", "tyckas", "te"}};
 
 // 9b. Adverbial adjectives: the neuter form of an adjective, and a comparative or superlative,
 // modifies a verb or an adjective as an adverb (`arbetar snabbt`, `helt ny`, `tidigare
@@ -448,11 +461,10 @@ void adverbial_adjective(std::vector<slot>& s) {
     slot& w = s[i];
     const auto adverbial_form = [](const candidate& c) {
       return c.upos == "ADJ" && !c.has(f_part) &&
-             (c.has(f_neut | f_sing | f_ind) || c.feats.find("Degree=Cmp") != std::string::npos ||
-              c.feats.find("Degree=Sup") != std::string::npos);
+             (c.has(f_neut | f_sing | f_ind) || c.has(f_deg_cmp) || c.has(f_deg_sup));
     };
-    if (!can(w, "ADJ") || !any(w, adverbial_form)) continue;
-    if ((w.upos_mask & (bit("NOUN") | bit("VERB"))) != 0) continue;
+    if (!can(w, "ADJ") || (w.upos_mask & (bit("NOUN") | bit("VERB"))) != 0) continue;
+    if (!any(w, adverbial_form)) continue;
     const slot* n = next(s, i);
     const bool before_noun = n && (can(*n, "NOUN") || can(*n, "PROPN"));
     const bool before_adjective = n && (only(*n, "ADJ") || only(*n, "ADV")) && !before_noun;
@@ -478,9 +490,9 @@ void adverbial_adjective(std::vector<slot>& s) {
     select(w, adverbial_form);
     candidate& c = w.cands.front();
     c = make_candidate(c.lemma, "ADV",
-                       c.feats.find("Degree=Cmp") != std::string::npos   ? "Degree=Cmp"
-                       : c.feats.find("Degree=Sup") != std::string::npos ? "Degree=Sup"
-                                                                         : "Degree=Pos");
+                       c.has(f_deg_cmp)   ? "Degree=Cmp"
+                       : c.has(f_deg_sup) ? "Degree=Sup"
+                                          : "Degree=Pos");
     w.cands.resize(1);
     refresh(w);
   }
@@ -491,8 +503,7 @@ void allt_before_comparative(std::vector<slot>& s) {
   for (std::size_t i = 0; i + 1 < s.size(); ++i) {
     if (!can(s[i], "ADV") || s[i].folded != "allt") continue;
     const bool comparative = any(s[i + 1], [](const candidate& c) {
-      return (c.upos == "ADJ" || c.upos == "ADV") &&
-             c.feats.find("Degree=Cmp") != std::string::npos;
+      return (c.upos == "ADJ" || c.upos == "ADV") && c.has(f_deg_cmp);
     });
     if (comparative)
       select(s[i], upos_is("ADV"));
@@ -534,10 +545,10 @@ void verb_or_adjective(std::vector<slot>& s) {
                                       }));
     // After an article, a possessive or a degree word the adjective may well precede a
     // definite noun: `de privilegierade grupperna`, `det lägst värderade arbetet`.
-    const bool modified = p && any(*p, [](const candidate& c) {
-                            return c.upos == "DET" || c.has(f_poss) || c.has(f_gen) ||
-                                   c.feats.find("Degree=") != std::string::npos;
-                          });
+    const bool modified =
+        p && any(*p, [](const candidate& c) {
+          return c.upos == "DET" || c.has(f_poss) || c.has(f_gen) || c.has(f_degree);
+        });
     const bool subject_after =
         n && !modified &&
         (all(*n, [](const candidate& c) { return c.upos == "PRON" && c.has(f_nom); }) ||
@@ -561,9 +572,7 @@ void adjective_or_noun(std::vector<slot>& s) {
     const slot& p = s[i - 1];
     const bool degree_adverb =
         std::find(degree.begin(), degree.end(), p.folded) != degree.end() ||
-        all(p, [](const candidate& c) {
-          return c.upos == "ADV" && c.feats.find("Degree=") != std::string::npos;
-        });
+        all(p, [](const candidate& c) { return c.upos == "ADV" && c.has(f_degree); });
     bool copula = false;
     for (std::size_t j = i; j-- > 0;) {
       if (any(s[j], is_copula)) copula = true;
@@ -610,9 +619,7 @@ void participle_after_modifier(std::vector<slot>& s) {
     const slot& p = s[i - 1];
     const bool degree_adverb =
         std::find(degree.begin(), degree.end(), p.folded) != degree.end() ||
-        all(p, [](const candidate& c) {
-          return c.upos == "ADV" && c.feats.find("Degree=") != std::string::npos;
-        });
+        all(p, [](const candidate& c) { return c.upos == "ADV" && c.has(f_degree); });
     const bool modifier = degree_adverb || any(p, is_copula) || only(p, "DET");
     if (modifier) select(w, participle);
   }
