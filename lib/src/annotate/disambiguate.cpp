@@ -158,6 +158,12 @@ struct lemma_in {
   }
 };
 
+// Built once: a lemma_in is a hundred bytes to fill, too many for every token a rule visits.
+constexpr lemma_in is_modal = {h_modal,
+                               {"skola", "kunna", "vilja", "måste", "böra", "få", "må", "lär"}};
+constexpr lemma_in is_komma = {h_komma, {"komma"}};
+constexpr lemma_in is_ha = {h_ha, {"ha"}};
+
 bool can(const slot& s, upos_tag upos) { return (s.upos_mask & bit(upos)) != 0; }
 bool only(const slot& s, upos_tag upos) { return all_in(s, bit(upos)); }
 bool is_nominal(const candidate& c) {
@@ -272,26 +278,25 @@ void infinitive_marker(std::vector<slot>& s) {
 // gå`); `komma` takes `att` + infinitive (`det kommer att ta tid`). With one they are AUX;
 // `vilja`, `få` and `komma` without one are main verbs (`vi vill ha`: AUX; `vi vill det`: VERB).
 void modal_auxiliaries(std::vector<slot>& s) {
-  const lemma_in modal(h_modal, {"skola", "kunna", "vilja", "måste", "böra", "få", "må", "lär"});
   for (std::size_t i = 0; i < s.size(); ++i) {
     slot& w = s[i];
-    if (any(w, modal)) {
+    if (any(w, is_modal)) {
       slot* v = verb_after(s, i, 3, verb_with(f_inf));
       // Inverted order puts a noun subject between them: `nu får kommunerna bygga`.
       if (!v && i + 2 < s.size() && all_in(s[i + 1], bit("NOUN") | bit("PROPN")))
         v = verb_after(s, i + 1, 2, verb_with(f_inf));
       if (v) {
-        select(w, modal);
+        select(w, is_modal);
         select(*v, verb_with(f_inf));
         for (auto& c : w.cands) c.upos = "AUX";
         refresh(w);
       } else {
         for (auto& c : w.cands)
-          if (modal(c))
+          if (is_modal(c))
             c.upos = c.lemma == "vilja" || c.lemma == "få" ? upos_tag("VERB") : upos_tag("AUX");
         refresh(w);
       }
-    } else if (any(w, lemma_in(h_komma, {"komma"}))) {
+    } else if (any(w, is_komma)) {
       bool att_follows = false;
       for (std::size_t j = i + 1; j < s.size() && j <= i + 3; ++j) {
         if (s[j].folded == "att") {
@@ -300,7 +305,7 @@ void modal_auxiliaries(std::vector<slot>& s) {
         }
         if (!is_gap_word(s[j])) break;
       }
-      select(w, lemma_in(h_komma, {"komma"}));
+      select(w, is_komma);
       for (auto& c : w.cands) c.upos = att_follows ? upos_tag("AUX") : upos_tag("VERB");
       refresh(w);
     }
@@ -312,8 +317,8 @@ void modal_auxiliaries(std::vector<slot>& s) {
 void perfect_auxiliary(std::vector<slot>& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     slot& w = s[i];
-    if (!any(w, lemma_in(h_ha, {"ha"}))) continue;
-    select(w, lemma_in(h_ha, {"ha"}));
+    if (!any(w, is_ha)) continue;
+    select(w, is_ha);
     slot* v = verb_after(s, i, 3, verb_with(f_sup));
     // Inverted order puts the subject between them: `hade mannen redan sett`.
     for (std::size_t j = i + 1; !v && j < s.size() && j <= i + 5; ++j) {
