@@ -366,9 +366,14 @@ class run {
   run& operator=(const run&) = delete;
   ~run() { lend(); }
 
+  // The rules of word `w` (rules 64 w to 64 w + 63) that can start somewhere in the sentence, a
+  // bit each: the caller runs only those, where a call of rule per rule that then returned at
+  // once was 15% of a warm call's instructions.
+  std::uint64_t can_start_somewhere(std::size_t w) const { return any_[w]; }
+
+  // Rule `index`, one of can_start_somewhere.
   void rule(std::size_t index, std::vector<match>& out) {
     const compiled_rule& r = data_.rules[index];
-    if (!((any_[index / 64] >> (index % 64)) & 1)) return;  // no position can_start
     // A match passes each cut (compiled_rule::cuts): at its start or later, and within its reach
     // where that is known (the search for the next pass below then also ends the loop).
     const std::uint64_t* const needed = data_.cut_masks.data() + index * cut_words_;
@@ -821,7 +826,9 @@ std::vector<rules::match> matcher::match(const std::vector<token>& tokens, std::
   if (first >= end) return out;
   const auto& data = detail::access::data(rules_);
   detail::run r(data, tokens, first, end, hits);
-  for (std::size_t i = 0; i < data.rules.size(); ++i) r.rule(i, out);
+  for (std::size_t w = 0; w < (data.rules.size() + 63) / 64; ++w)
+    for (std::uint64_t bits = r.can_start_somewhere(w); bits != 0; bits &= bits - 1)
+      r.rule(64 * w + static_cast<std::size_t>(std::countr_zero(bits)), out);
   std::stable_sort(out.begin(), out.end(), [](const struct match& a, const struct match& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.rule < b.rule;
   });
