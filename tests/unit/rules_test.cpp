@@ -805,6 +805,58 @@ TEST_CASE("the matcher's first sets and cuts skip no match (against a plain back
   CHECK(total > 300);  // the rules do match: the comparison is not of empty lists
 }
 
+TEST_CASE("a thread matches alike with the token bits another thread published",
+          "[rules][match][cuts]") {
+  // The second thread meets every token new to its own memo and takes its rule, cut and memo
+  // bits from rule_set_data::shared, where the first one left them.
+  std::mt19937 rng(20261125);
+  pattern_maker make{rng};
+  std::string text;
+  int made = 0;
+  while (made < 90) {
+    make.captures = 0;
+    bool nullable = false;
+    const std::string pattern = make.sequence(2, nullable);
+    const std::string one =
+        "rule r" + std::to_string(made) + " : Problem {\n  match " + pattern + ";\n}\n";
+    if (!errors_of(one).empty()) continue;
+    text += one;
+    ++made;
+  }
+  const auto set = R::parse(text, "t.svr", &classes());
+  const R::matcher m(set);
+  std::vector<std::pair<std::vector<svpol::token>, R::lexicon_hits>> sentences;
+  std::vector<std::vector<std::string>> want;
+  std::size_t total = 0;
+  for (int round = 0; round < 200; ++round) {
+    std::string words;
+    const int n = 1 + make.pick(9);
+    for (int i = 0; i < n; ++i) words += make.word() + " ";
+    auto t = toks(words);
+    R::lexicon_hits hits;
+    for (int h = make.pick(3); h > 0; --h) {
+      const std::size_t b = static_cast<std::size_t>(make.pick(n));
+      const std::size_t e = b + 1 + static_cast<std::size_t>(make.pick(2));
+      hits.push_back({b, std::min<std::size_t>(e, t.size()),
+                      make.pick(2) ? "actor.speaker" : "actor.authority", "", 0});
+    }
+    want.push_back(reference_matcher(set, t, hits).run());
+    total += want.back().size();
+    sentences.emplace_back(std::move(t), std::move(hits));
+  }
+  for (int pass = 0; pass < 2; ++pass) {  // each pass on a thread of its own
+    std::vector<std::vector<std::string>> got;
+    std::thread th([&] {
+      for (const auto& [t, hits] : sentences)
+        got.push_back(describe(m, m.match(t, 0, t.size(), hits)));
+    });
+    th.join();
+    INFO("pass " << pass);
+    CHECK(got == want);
+  }
+  CHECK(total > 200);
+}
+
 TEST_CASE("regexes tested without ICU first decide as ICU does", "[rules][match][regex]") {
   // The fast paths: escaped punctuation as words, the category of the first code point, the
   // last byte, the endings of a final group; and patterns that must keep going to ICU (alternation

@@ -341,9 +341,17 @@ class run {
       std::uint64_t* const bits = thread_state::bits_of(block);
       bits_[p - first] = bits;
       if (!(block[0] & thread_state::flag_done)) {
-        // Done only when complete: a regex that takes too long throws from token_bits.
-        std::fill(bits, bits + words_, 0);
-        token_bits(p, bits);
+        // Another thread may have done this token's bits (rule_set_data::shared); they are
+        // published only when complete: a regex that takes too long throws from token_bits.
+        const std::string_view key(reinterpret_cast<const char*>(block + 1),
+                                   static_cast<std::size_t>(block[0] & thread_state::size_mask));
+        const std::uint64_t hash = state_.key_hashes[p - first];
+        const std::size_t all_words = words_ + 2 * memo_words_;
+        if (!data.shared.fetch(key, hash, bits, all_words)) {
+          std::fill(bits, bits + words_, 0);
+          token_bits(p, bits);
+          data.shared.publish(key, hash, bits, all_words);
+        }
         block[0] |= thread_state::flag_done;
       }
       if (hits_from_[p - first] != hits_from_[p - first + 1]) lex_bits(p);
