@@ -346,11 +346,12 @@ void find_cuts(rule_set_data& data) {
       const auto [it, fresh] =
           ids.emplace(std::make_pair(std::move(memos), std::move(classes)), data.cuts.size());
       if (fresh) data.cuts.push_back(std::move(c));
-      const auto use =
-          std::find_if(r.cuts.begin(), r.cuts.end(),
-                       [&](const compiled_rule::cut_use& u) { return u.cut == it->second; });
+      // A copy: clang before 16 does not let a lambda capture a structured binding.
+      const std::size_t id = it->second;
+      const auto use = std::find_if(r.cuts.begin(), r.cuts.end(),
+                                    [&](const compiled_rule::cut_use& u) { return u.cut == id; });
       if (use == r.cuts.end())
-        r.cuts.push_back({it->second, reach});
+        r.cuts.push_back({id, reach});
       else
         use->reach = std::min(use->reach, reach);
     };
