@@ -764,14 +764,11 @@ TEST_CASE("cuts: several tests and classes together, leaving out word classes fi
         std::vector<std::string>{"r 0-3", "r 4-6"});
 }
 
-TEST_CASE("the matcher's first sets and cuts skip no match (against a plain backtracker)",
-          "[rules][match][cuts]") {
-  std::mt19937 rng(20240611);
-  pattern_maker make{rng};
-  // Over 64 rules, so that the per-token bits of rules and cuts take more than one word.
+// A rule file of `count` random rules, each of which parses.
+std::string random_rules(pattern_maker& make, int count) {
   std::string text;
   int made = 0;
-  while (made < 90) {
+  while (made < count) {
     make.captures = 0;
     bool nullable = false;
     const std::string pattern = make.sequence(2, nullable);
@@ -781,21 +778,36 @@ TEST_CASE("the matcher's first sets and cuts skip no match (against a plain back
     text += one;
     ++made;
   }
-  const auto set = R::parse(text, "t.svr", &classes());
+  return text;
+}
+
+// A random sentence of one to nine words, as text, and up to two lexicon hits in it.
+std::pair<std::string, R::lexicon_hits> random_sentence(pattern_maker& make) {
+  std::string words;
+  const int n = 1 + make.pick(9);
+  for (int i = 0; i < n; ++i) words += make.word() + " ";
+  const std::size_t size = toks(words).size();
+  R::lexicon_hits hits;
+  for (int h = make.pick(3); h > 0; --h) {
+    const std::size_t b = static_cast<std::size_t>(make.pick(n));
+    const std::size_t e = b + 1 + static_cast<std::size_t>(make.pick(2));
+    hits.push_back({b, std::min<std::size_t>(e, size),
+                    make.pick(2) ? "actor.speaker" : "actor.authority", "", 0});
+  }
+  return {words, hits};
+}
+
+TEST_CASE("the matcher's first sets and cuts skip no match (against a plain backtracker)",
+          "[rules][match][cuts]") {
+  std::mt19937 rng(20240611);
+  pattern_maker make{rng};
+  // Over 64 rules, so that the per-token bits of rules and cuts take more than one word.
+  const auto set = R::parse(random_rules(make, 90), "t.svr", &classes());
   const R::matcher m(set);
   std::size_t total = 0;
   for (int round = 0; round < 300; ++round) {
-    std::string words;
-    const int n = 1 + make.pick(9);
-    for (int i = 0; i < n; ++i) words += make.word() + " ";
+    const auto [words, hits] = random_sentence(make);
     const auto t = toks(words);
-    R::lexicon_hits hits;
-    for (int h = make.pick(3); h > 0; --h) {
-      const std::size_t b = static_cast<std::size_t>(make.pick(n));
-      const std::size_t e = b + 1 + static_cast<std::size_t>(make.pick(2));
-      hits.push_back({b, std::min<std::size_t>(e, t.size()),
-                      make.pick(2) ? "actor.speaker" : "actor.authority", "", 0});
-    }
     const std::vector<std::string> got = describe(m, m.match(t, 0, t.size(), hits));
     const auto want = reference_matcher(set, t, hits).run();
     total += want.size();
@@ -811,35 +823,14 @@ TEST_CASE("a thread matches alike with the token bits another thread published",
   // bits from rule_set_data::shared, where the first one left them.
   std::mt19937 rng(20261125);
   pattern_maker make{rng};
-  std::string text;
-  int made = 0;
-  while (made < 90) {
-    make.captures = 0;
-    bool nullable = false;
-    const std::string pattern = make.sequence(2, nullable);
-    const std::string one =
-        "rule r" + std::to_string(made) + " : Problem {\n  match " + pattern + ";\n}\n";
-    if (!errors_of(one).empty()) continue;
-    text += one;
-    ++made;
-  }
-  const auto set = R::parse(text, "t.svr", &classes());
+  const auto set = R::parse(random_rules(make, 90), "t.svr", &classes());
   const R::matcher m(set);
   std::vector<std::pair<std::vector<svpol::token>, R::lexicon_hits>> sentences;
   std::vector<std::vector<std::string>> want;
   std::size_t total = 0;
   for (int round = 0; round < 200; ++round) {
-    std::string words;
-    const int n = 1 + make.pick(9);
-    for (int i = 0; i < n; ++i) words += make.word() + " ";
+    auto [words, hits] = random_sentence(make);
     auto t = toks(words);
-    R::lexicon_hits hits;
-    for (int h = make.pick(3); h > 0; --h) {
-      const std::size_t b = static_cast<std::size_t>(make.pick(n));
-      const std::size_t e = b + 1 + static_cast<std::size_t>(make.pick(2));
-      hits.push_back({b, std::min<std::size_t>(e, t.size()),
-                      make.pick(2) ? "actor.speaker" : "actor.authority", "", 0});
-    }
     want.push_back(reference_matcher(set, t, hits).run());
     total += want.back().size();
     sentences.emplace_back(std::move(t), std::move(hits));
