@@ -1,7 +1,15 @@
 #include "svpol/sentences.hpp"
 
-#include <catch2/catch.hpp>
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
 
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <memory>
+#include <random>
+
+#include "sentences/breaks.hpp"
+#include "svpol/corpus.hpp"
 #include "test_support.hpp"
 
 using svpol::test::sentences_of;
@@ -113,4 +121,83 @@ TEST_CASE("a runaway sentence is cut at the length limit", "[sentences]") {
   CHECK(sents[0].cut);
   CHECK(sents[1].cut);
   CHECK_FALSE(sents[2].cut);
+}
+
+namespace {
+
+// ICU's sentence BreakIterator over `text`, iterated from the start: what
+// detail::sentence_breaks must reproduce.
+std::vector<std::size_t> icu_sentence_breaks(const std::string& text) {
+  UErrorCode st = U_ZERO_ERROR;
+  static const std::unique_ptr<icu::BreakIterator> bi(
+      icu::BreakIterator::createSentenceInstance(icu::Locale("sv"), st));
+  REQUIRE(bi);
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &st);
+  bi->setText(ut, st);
+  REQUIRE(U_SUCCESS(st));
+  std::vector<std::size_t> out;
+  for (int32_t b = bi->next(); b != icu::BreakIterator::DONE; b = bi->next())
+    out.push_back(static_cast<std::size_t>(b));
+  bi->setText(icu::UnicodeString());
+  utext_close(ut);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("sentence boundaries are ICU's", "[sentences]") {
+  SECTION("each rule of UAX #29") {
+    // Each row: text, then ICU's boundaries (checked against the iterator too).
+    const std::vector<std::pair<std::string, std::vector<std::size_t>>> rows = {
+        {"", {}},
+        {"Ja. Nej.", {4, 8}},
+        {"Ja.\r\nNej", {5, 8}},                 // SB3, SB11 with its CR LF
+        {"Ja\nnej\u2028Nej", {3, 9, 12}},       // SB4: a separator ends a sentence
+        {"3.5 och 3. 5", {11, 12}},             // SB6: a digit right after a period
+        {"U.S. och U.S.A. Nu", {16, 18}},       // SB7, SB8
+        {"t.ex. lite", {10}},                   // SB8: a lowercase word after the period
+        {"Ja. (nej) mm. \"Nej\"", {14, 19}},    // SB8 over brackets, SB11 before a quote
+        {"Ja? nej. Ja!, sa han.", {4, 9, 21}},  // SB8 is for periods; SB8a
+        {"Ja.\u201D Nej", {7, 10}},             // SB9, SB10: Close and Sp in the run
+        {"Ja.\u0301\u00AD Nej", {8, 11}},       // SB5: Extend and Format after the period
+        {"Ja. \u2013 Nej", {11}},               // an en dash is SContinue (SB8a)
+        {"Ja\u3002Nej\uFF0E Ja", {5, 12, 14}},  // terminators of other scripts
+    };
+    for (const auto& [text, expected] : rows) {
+      CAPTURE(text);
+      CHECK(svpol::detail::sentence_breaks(text) == expected);
+      CHECK(icu_sentence_breaks(text) == expected);
+    }
+  }
+  SECTION("random text rich in terminators, closers, spaces and separators") {
+    const std::vector<std::string> alphabet = {
+        ".",          ".",      "!",      "?",      " ",      " ",      "\n",     "\r",
+        "\r\n",       "\t",     "\"",     "'",      "(",      ")",      "[",      "\u201D",
+        "\u00BB",     "\u2019", "a",      "x",      "A",      "Z",      "1",      "0",
+        ",",          "-",      ":",      ";",      "\u2013", "\u00E5", "\u00C5", "\u00DF",
+        "\u0301",     "\u00AD", "\u200B", "\u200D", "\u00A0", "\u2028", "\u2029", "\u0085",
+        "\u2024",     "\uFF0E", "\u3002", "\u0589", "\u2026", "\u05D0", "\u4E2D", "\U0001F600",
+        "\U0001D400", "\u01C5", "\u02B0", "%",      "\u2022"};
+    std::mt19937 rng(20261125);
+    for (int n = 0; n < 20000; ++n) {
+      std::string text;
+      const auto len = 1 + rng() % 24;
+      for (std::size_t i = 0; i < len; ++i) text += alphabet[rng() % alphabet.size()];
+      CAPTURE(text);
+      REQUIRE(svpol::detail::sentence_breaks(text) == icu_sentence_breaks(text));
+    }
+  }
+  SECTION("the sample corpus, as written and normalized") {
+    std::ifstream in(std::string(SVPOL_TEST_LEXICONS) + "/../../corpora/sample.jsonl");
+    REQUIRE(in);
+    std::size_t docs = 0;
+    svpol::read_jsonl(in, "sample.jsonl", [&](svpol::document doc) {
+      CAPTURE(doc.id());
+      CHECK(svpol::detail::sentence_breaks(doc.text()) == icu_sentence_breaks(doc.text()));
+      CHECK(svpol::detail::sentence_breaks(doc.normalized().text) ==
+            icu_sentence_breaks(doc.normalized().text));
+      ++docs;
+    });
+    CHECK(docs > 0);
+  }
 }

@@ -4,7 +4,8 @@
 //   auto sents = svpol::split_sentences(doc, toks, lex.abbreviations());
 //   for (auto& s : sents) std::cout << doc.slice(s.span) << '\n';
 //
-// ICU's sentence BreakIterator proposes breaks; Swedish rules then decide: no break after an
+// The sentence boundaries of UAX #29, the same as ICU's sentence BreakIterator's (found without
+// iterating over every character), propose breaks; Swedish rules then decide: no break after an
 // abbreviation or initial, none before a lowercase continuation (`Vem sa ni? sa Auster`), none
 // at a hard-wrapped line end or a page-layout paragraph break inside a sentence; breaks at
 // paragraphs, headings, list items, datelines and signatures.

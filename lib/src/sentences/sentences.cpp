@@ -1,48 +1,20 @@
-// Sentence segmentation: ICU's sentence breaks, judged by Swedish rules at token boundaries.
+// Sentence segmentation: UAX #29 sentence breaks (ICU's), judged by Swedish rules at token
+// boundaries.
 #include "svpol/sentences.hpp"
 
-#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <array>
-#include <memory>
 #include <string_view>
 
 #include "core/text.hpp"
-#include "svpol/error.hpp"
+#include "sentences/breaks.hpp"
 
 namespace svpol {
 
 namespace {
-
-icu::BreakIterator& sentence_breaker() {
-  thread_local std::unique_ptr<icu::BreakIterator> bi = [] {
-    UErrorCode st = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> b(
-        icu::BreakIterator::createSentenceInstance(icu::Locale("sv"), st));
-    if (U_FAILURE(st) || !b) throw error("cannot create ICU sentence break iterator");
-    return b;
-  }();
-  return *bi;
-}
-
-// ICU's sentence boundaries in normalized bytes.
-std::vector<std::size_t> icu_breaks(std::string_view text) {
-  std::vector<std::size_t> out;
-  UErrorCode st = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &st);
-  if (U_FAILURE(st)) throw error("cannot open UText over the document");
-  auto& bi = sentence_breaker();
-  bi.setText(ut, st);
-  for (int32_t b = bi.next(); b != icu::BreakIterator::DONE; b = bi.next())
-    out.push_back(static_cast<std::size_t>(b));
-  bi.setText(icu::UnicodeString());
-  utext_close(ut);
-  return out;
-}
 
 bool is_final_punct(std::string_view s) {
   return s == "." || s == "?" || s == "!" || s == "..." || s == "…" || s == "?!" || s == "!?";
@@ -71,7 +43,7 @@ class splitter {
     // breaks_[k]: a sentence starts at token k.
     std::vector<char> proposed(toks_.size(), 0);
     std::size_t k = 0;
-    for (std::size_t b : icu_breaks(text_)) {
+    for (std::size_t b : detail::sentence_breaks(text_)) {
       while (k < toks_.size() && toks_[k].norm_span.begin < b) ++k;
       if (k < toks_.size() && k > 0 && toks_[k - 1].norm_span.end <= b) proposed[k] = 1;
     }

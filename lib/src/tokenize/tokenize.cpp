@@ -107,14 +107,13 @@ std::vector<token> tokenize(const document& doc, const abbreviations& abbrevs) {
   std::vector<token> toks;
   toks.reserve(pieces.size());
   for (const piece& p : pieces) {
-    token t;
+    token& t = toks.emplace_back();  // built in place: no token moved and destroyed per piece
     t.norm_span = {p.begin, p.end};
     t.span = identity ? byte_span{p.begin, p.end} : norm.to_original(p.begin, p.end);
     t.form.assign(text.substr(p.begin, p.end - p.begin));
     t.norm = fold_case(t.form);
     t.kind = p.kind;
     t.abbreviation = p.abbreviation;
-    toks.push_back(std::move(t));
   }
   return toks;
 }
