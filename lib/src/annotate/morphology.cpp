@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <mutex>
 #include <shared_mutex>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -391,28 +392,72 @@ std::vector<const readings*> tagger_impl::fill_cache(const std::vector<token>& t
   return resolve_later();
 }
 
+namespace {
+
+// What tag() works in, kept by each thread from document to document: the slots of a document
+// and, in one array, their candidates. Copying a form's candidates into the array then writes
+// over candidates (and lemma buffers) already there instead of allocating a vector per token,
+// and the rules read the candidates of neighbouring tokens from neighbouring memory. Past
+// keep_slots and keep_cands they are let go after the document, so that one long document does
+// not hold its memory for the rest of the run.
+struct tag_buffers {
+  std::vector<slot> slots;
+  std::vector<candidate> cands;  // [0, used) are the document's; the rest wait to be reused
+  std::size_t used = 0;
+
+  // The next candidate of the document, holding whatever it held before.
+  candidate& next() {
+    if (used == cands.size()) cands.emplace_back();
+    return cands[used++];
+  }
+  void add(const candidate& c) { next() = c; }
+};
+thread_local tag_buffers work;
+constexpr std::size_t keep_slots = 1 << 16;
+constexpr std::size_t keep_cands = 1 << 17;
+
+// A candidate of class `upos` with FEATS `feats`, for the tokens that take theirs from their
+// kind; make_candidate (which looks `feats` up among the interned ones) runs once per kind.
+const candidate& kind_candidate(upos_tag upos) {
+  static const candidate num = make_candidate("", "NUM", "NumType=Card");
+  static const candidate punct = make_candidate("", "PUNCT", "");
+  static const candidate sym = make_candidate("", "SYM", "");
+  static const candidate x = make_candidate("", "X", "");
+  return upos == "NUM" ? num : upos == "PUNCT" ? punct : upos == "SYM" ? sym : x;
+}
+
+// Adds a candidate of class `upos` with `form` as its lemma.
+void add_kind_candidate(upos_tag upos, const std::string& form) {
+  candidate& c = work.next();
+  c = kind_candidate(upos);
+  c.lemma = form;
+}
+
+}  // namespace
+
 // Forms written as a possible name inside a sentence somewhere in the document; a name is
 // written the same way at the start of a sentence.
-std::unordered_set<std::string_view> names_inside_sentences(
-    const std::vector<std::vector<slot>>& doc) {
+std::unordered_set<std::string_view> names_inside_sentences(std::span<const slot> doc) {
   std::unordered_set<std::string_view> names;
-  for (const auto& s : doc)
-    for (const slot& w : s)
-      if (w.capitalized && !w.initial &&
-          std::any_of(w.cands.begin(), w.cands.end(),
-                      [](const candidate& c) { return c.upos == "PROPN"; }))
-        names.insert(w.tok->form);
+  for (const slot& w : doc)
+    if (w.capitalized && !w.initial &&
+        std::any_of(w.cands.begin(), w.cands.end(),
+                    [](const candidate& c) { return c.upos == "PROPN"; }))
+      names.insert(w.tok->form);
   return names;
 }
 
 void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sents) const {
   const std::vector<const readings*> known = fill_cache(toks);
-  std::vector<std::vector<slot>> doc(sents.size());
-  for (std::size_t si = 0; si < sents.size(); ++si) {
-    const sentence& sent = sents[si];
-    std::vector<slot>& s = doc[si];
+  // The slots of the sentences one after another, each sentence's tokens in order.
+  std::size_t n_slots = 0;
+  for (const sentence& sent : sents)
     if (sent.first_token < std::min(sent.end_token, toks.size()))
-      s.reserve(std::min(sent.end_token, toks.size()) - sent.first_token);
+      n_slots += std::min(sent.end_token, toks.size()) - sent.first_token;
+  if (work.slots.size() < n_slots) work.slots.resize(n_slots);
+  work.used = 0;
+  std::size_t k = 0;
+  for (const sentence& sent : sents) {
     bool initial = true;
     for (std::size_t i = sent.first_token; i < sent.end_token && i < toks.size(); ++i) {
       // The readings of a form lie wherever the store put them: fetched ahead, the vector 16
@@ -424,12 +469,18 @@ void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sen
         __builtin_prefetch(reinterpret_cast<const char*>(known[i + 8]->data()) + 64);
       }
       const token& t = toks[i];
-      slot w;
+      slot& w = work.slots[k++];
+      w = slot{};
       w.tok = &t;
       w.folded = t.norm;
+      const std::size_t first = work.used;
       switch (t.kind) {
         case token_kind::word: {
-          w.cands = known[i] ? *known[i] : guess_unknown(t.norm);
+          if (known[i]) {
+            for (const candidate& c : *known[i]) work.add(c);
+          } else {
+            for (const candidate& c : guess_unknown(t.norm)) work.add(c);
+          }
           w.capitalized = begins_upper(t.form);
           w.acronym = w.capitalized && is_acronym(t.form);
           w.initial = initial;
@@ -437,43 +488,54 @@ void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sen
           break;
         }
         case token_kind::number:
-          w.cands = {make_candidate(t.form, "NUM", "NumType=Card")};
+          add_kind_candidate("NUM", t.form);
           break;
         case token_kind::punct:
-          w.cands = {
-              make_candidate(t.form, is_symbol(t.form) ? upos_tag("SYM") : upos_tag("PUNCT"), "")};
+          add_kind_candidate(is_symbol(t.form) ? upos_tag("SYM") : upos_tag("PUNCT"), t.form);
           // A colon or an opening quote starts a new clause, often capitalized.
           if (t.form == ":" || t.form == "\"" || t.form == "”" || t.form == "“" || t.form == "«" ||
               t.form == "–")
             initial = true;
           break;
         case token_kind::symbol:
-          w.cands = {make_candidate(t.form, "SYM", "")};
+          add_kind_candidate("SYM", t.form);
           break;
         case token_kind::url:
         case token_kind::email:
-          w.cands = {make_candidate(t.form, "X", "")};
+          add_kind_candidate("X", t.form);
           break;
       }
-      if (w.cands.empty()) w.cands = {make_candidate(t.form, "X", "")};
-      s.push_back(std::move(w));
+      if (work.used == first) add_kind_candidate("X", t.form);
+      // The array may still move as it grows; the slot gets its place once it is filled.
+      w.cands = cand_list(nullptr, work.used - first);
     }
   }
-  const auto names = names_inside_sentences(doc);
-  for (std::size_t si = 0; si < sents.size(); ++si) {
-    const sentence& sent = sents[si];
-    std::vector<slot>& s = doc[si];
+  const std::span<slot> slots(work.slots.data(), n_slots);
+  candidate* next_cand = work.cands.data();
+  for (slot& w : slots) {
+    w.cands = cand_list(next_cand, w.cands.size());
+    next_cand += w.cands.size();
+  }
+  const auto names = names_inside_sentences(slots);
+  k = 0;
+  for (const sentence& sent : sents) {
+    if (sent.first_token >= std::min(sent.end_token, toks.size())) continue;
+    const std::span<slot> s =
+        slots.subspan(k, std::min(sent.end_token, toks.size()) - sent.first_token);
+    k += s.size();
     for (slot& w : s)
       if (w.initial && w.capitalized) w.name_elsewhere = names.count(w.tok->form) > 0;
     disambiguate(s);
-    for (std::size_t k = 0; k < s.size(); ++k) {
-      token& t = toks[sent.first_token + k];
-      candidate& c = s[k].cands.front();
-      t.lemma = std::move(c.lemma);
+    for (std::size_t j = 0; j < s.size(); ++j) {
+      token& t = toks[sent.first_token + j];
+      const candidate& c = s[j].cands.front();
+      t.lemma = c.lemma;  // a copy: the candidate's buffer serves the next document
       t.upos = c.upos.name();
       t.feats = c.feats;
     }
   }
+  if (work.slots.size() > keep_slots) work.slots = {};
+  if (work.cands.size() > keep_cands) work.cands = {};
 }
 
 }  // namespace detail
