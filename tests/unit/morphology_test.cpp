@@ -15,6 +15,7 @@
 #include "svpol/error.hpp"
 #include "svpol/eval.hpp"
 #include "svpol/lexicon.hpp"
+#include "svpol/normalize.hpp"
 #include "svpol/pipeline.hpp"
 
 namespace {
@@ -59,6 +60,17 @@ void check_rows(const std::vector<row>& rows) {
     CHECK(t.lemma == r.lemma);
     CHECK(t.upos == r.upos);
   }
+}
+
+// Every token of `text` as form/lemma/upos/feats, tagged by `tagger`.
+std::string tagged(const svpol::tagger& tagger, const std::string& text) {
+  auto doc = svpol::document::from_utf8(text, "t");
+  auto toks = svpol::tokenize(doc, test_lexicon().abbreviations());
+  auto sents = svpol::split_sentences(doc, toks, test_lexicon().abbreviations());
+  tagger.tag(doc, toks, sents);
+  std::string out;
+  for (const auto& t : toks) out += t.form + "/" + t.lemma + "/" + t.upos + "/" + t.feats + " ";
+  return out;
 }
 
 bool has_feat(const svpol::token& t, const std::string& f) {
@@ -387,19 +399,10 @@ TEST_CASE("threads sharing a tagger's analysed forms tag as one thread does", "[
       "EU-medlemskapet och Zlorbinverket nämndes av riksdagsledamöterna.",
       "Regeringen avser att återkomma till riksdagen med en proposition.",
   };
-  auto tag_with = [&](const svpol::tagger& tagger, const std::string& text) {
-    auto doc = svpol::document::from_utf8(text, "t");
-    auto toks = svpol::tokenize(doc, test_lexicon().abbreviations());
-    auto sents = svpol::split_sentences(doc, toks, test_lexicon().abbreviations());
-    tagger.tag(doc, toks, sents);
-    std::string out;
-    for (const auto& t : toks) out += t.form + "/" + t.lemma + "/" + t.upos + "/" + t.feats + " ";
-    return out;
-  };
   std::vector<std::string> alone;
   {
     const auto own = svpol::tagger::load(SVPOL_TEST_LEXICONS);
-    for (const auto& t : texts) alone.push_back(tag_with(own, t));
+    for (const auto& t : texts) alone.push_back(tagged(own, t));
   }
   // Ample limits, and limits so small that the shared store fills within the first text, each
   // thread keeps forms of its own and drops them and its index again and again.
@@ -418,13 +421,75 @@ TEST_CASE("threads sharing a tagger's analysed forms tag as one thread does", "[
         // twice over, so that forms come back after the thread has dropped them.
         for (std::size_t k = 0; k < 2 * texts.size(); ++k) {
           const std::size_t t = (k + i) % texts.size();
-          got[i][t] = tag_with(shared, texts[t]);
+          got[i][t] = tagged(shared, texts[t]);
         }
       });
     for (auto& t : threads) t.join();
     for (std::size_t i = 0; i < got.size(); ++i)
       for (std::size_t t = 0; t < texts.size(); ++t) CHECK(got[i][t] == alone[t]);
   }
+}
+
+// Each thread keeps the tagger's working slots and candidates from one document to the next:
+// what a document leaves there must not change the next one, shorter or longer, nor one after
+// a document so long that they are let go.
+TEST_CASE("a thread tags each document as a fresh thread does", "[morphology]") {
+  std::vector<std::string> texts = {
+      "Regeringen avser att återkomma till riksdagen med en proposition. Vi kommer att ta fram "
+      "förslag om brottsförebyggande myndigheters ansvar.",
+      "Zlorbin kom.",
+      "Vi mötte Zlorbin i Lund. Zlorbin kom hem: Han har ökat takten, 3,5 % mer än i fjol!",
+      "",
+      "Det är viktigt att kunna få luft, och en ganska strikt uppdelning gör det snabbt.",
+  };
+  std::string long_text;
+  for (int i = 0; i < 6000; ++i)
+    long_text += "Nu får kommunerna bygga fler hus, och ett ökat intresse syns i Lund. ";
+  texts.push_back(long_text);
+  texts.push_back(texts[2]);
+  std::vector<std::string> fresh(texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    std::thread([&, i] { fresh[i] = tagged(test_tagger(), texts[i]); }).join();
+  std::vector<std::string> forward, backward;
+  std::thread([&] {
+    for (const auto& t : texts) forward.push_back(tagged(test_tagger(), t));
+    for (auto t = texts.rbegin(); t != texts.rend(); ++t)
+      backward.insert(backward.begin(), tagged(test_tagger(), *t));
+  }).join();
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    INFO("text " << i);
+    CHECK(forward[i] == fresh[i]);
+    CHECK(backward[i] == fresh[i]);
+  }
+}
+
+// begins_upper answers ASCII and Latin-1 without case folding: it must answer as folding does.
+TEST_CASE("a word begins with a capital when folding changes its first letter", "[morphology]") {
+  auto utf8 = [](char32_t c) {
+    std::string s;
+    if (c < 0x80) {
+      s += static_cast<char>(c);
+    } else if (c < 0x800) {
+      s += static_cast<char>(0xC0 | (c >> 6));
+      s += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      s += static_cast<char>(0xE0 | (c >> 12));
+      s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      s += static_cast<char>(0x80 | (c & 0x3F));
+    }
+    return s;
+  };
+  std::vector<std::string> firsts;
+  for (char32_t c = 1; c < 0x250; ++c) firsts.push_back(utf8(c));
+  for (char32_t c : {U'Σ', U'σ', U'İ', U'ẞ', U'€'}) firsts.push_back(utf8(c));
+  for (const auto& first : firsts)
+    for (const std::string rest : {"", "a", "Ö"}) {
+      INFO("'" << first + rest << "'");
+      CHECK(svpol::detail::begins_upper(first + rest) == (svpol::fold_case(first) != first));
+    }
+  CHECK(svpol::detail::begins_upper("Örebro"));
+  CHECK(!svpol::detail::begins_upper("örebro"));
+  CHECK(!svpol::detail::begins_upper(""));
 }
 
 TEST_CASE("the pipeline loads the tagger from its lexicon's directory", "[morphology]") {

@@ -77,6 +77,14 @@ void add_voice(std::vector<std::string>& f, const tag_view& has) {
 bool begins_upper(std::string_view form) {
   if (form.empty()) return false;
   const auto c = static_cast<unsigned char>(form[0]);
+  // ASCII and Latin-1 letters (all of Swedish) without fold_case, which builds a string: the
+  // tagger asks this of every word. The answers are fold_case's: upper case folds to lower
+  // case, and `ß` (C3 9F) to `ss`, which differs from it too.
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  if (c == 0xC3 && form.size() >= 2) {
+    const auto d = static_cast<unsigned char>(form[1]);
+    if (d >= 0x80 && d <= 0xBF) return d <= 0x9F && d != 0x97;  // not U+00D7 ×
+  }
   const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
   if (n > form.size()) return false;
   const std::string_view first = form.substr(0, n);

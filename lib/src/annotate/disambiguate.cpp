@@ -78,7 +78,7 @@ std::uint8_t hints_of(const slot& s) {
   return h;
 }
 
-[[maybe_unused]] bool summaries_hold(std::vector<slot>& s) {
+[[maybe_unused]] bool summaries_hold(std::span<slot> s) {
   for (slot& w : s) {
     const slot before = w;
     refresh(w);
@@ -110,7 +110,7 @@ bool all(const slot& s, const P& p) {
 template <class P>
 void select(slot& s, const P& p) {
   if (!any(s, p)) return;
-  std::erase_if(s.cands, [&](const candidate& c) { return !p(c); });
+  s.cands.erase_if([&](const candidate& c) { return !p(c); });
   refresh(s);
 }
 
@@ -120,7 +120,7 @@ void remove(slot& s, const P& p) {
   if constexpr (requires { p.possible(s); })
     if (!p.possible(s)) return;  // nothing to remove
   if (all(s, p)) return;
-  std::erase_if(s.cands, p);
+  s.cands.erase_if(p);
   refresh(s);
 }
 
@@ -184,7 +184,7 @@ bool is_gap_word(const slot& s) {
 
 // The slot `k` words after `i` skipping gap words, within `limit` steps, or nullptr.
 template <class P>
-slot* verb_after(std::vector<slot>& s, std::size_t i, std::size_t limit, const P& wanted) {
+slot* verb_after(std::span<slot> s, std::size_t i, std::size_t limit, const P& wanted) {
   for (std::size_t j = i + 1; j < s.size() && j <= i + limit; ++j) {
     if (any(s[j], wanted)) return &s[j];
     if (!is_gap_word(s[j])) return nullptr;
@@ -192,8 +192,8 @@ slot* verb_after(std::vector<slot>& s, std::size_t i, std::size_t limit, const P
   return nullptr;
 }
 
-slot* next(std::vector<slot>& s, std::size_t i) { return i + 1 < s.size() ? &s[i + 1] : nullptr; }
-slot* prev(std::vector<slot>& s, std::size_t i) { return i > 0 ? &s[i - 1] : nullptr; }
+slot* next(std::span<slot> s, std::size_t i) { return i + 1 < s.size() ? &s[i + 1] : nullptr; }
+slot* prev(std::span<slot> s, std::size_t i) { return i > 0 ? &s[i - 1] : nullptr; }
 
 // 1. Proper nouns. A capitalized word inside a sentence that may be a name is one (`i Lund`);
 // at the start of a sentence capitals say nothing, so a common reading wins when there is one,
@@ -201,7 +201,7 @@ slot* prev(std::vector<slot>& s, std::size_t i) { return i > 0 ? &s[i - 1] : nul
 // after `vi mötte Zlorbin`) or the word is an acronym the analyser does not know (`XSLT`).
 // A word the analyser does not know before a name inside the sentence is a first name
 // (`Gunnar Strömmer` at the start of a line).
-void proper_nouns(std::vector<slot>& s) {
+void proper_nouns(std::span<slot> s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     slot& w = s[i];
     if (!can(w, "PROPN")) continue;
@@ -217,7 +217,7 @@ void proper_nouns(std::vector<slot>& s) {
 }
 
 // 2. Imperatives begin clauses; elsewhere a form like `se` is an infinitive or present.
-void imperative_only_initially(std::vector<slot>& s) {
+void imperative_only_initially(std::span<slot> s) {
   for (slot& w : s)
     if (!w.initial) remove(w, verb_with(f_imp));
 }
@@ -225,7 +225,7 @@ void imperative_only_initially(std::vector<slot>& s) {
 // 3. Infinitive marker: `att` before an infinitive is PART (`vi lovar att bygga`), otherwise a
 // subordinating conjunction (`vi lovar att vi bygger`). A word after `att` that is also a
 // modifier of a following noun (`att andra länder`) is not taken as an infinitive.
-void infinitive_marker(std::vector<slot>& s) {
+void infinitive_marker(std::span<slot> s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (!can(s[i], "PART") || s[i].folded != "att") continue;
     slot* v = verb_after(s, i, 3, verb_with(f_inf));
@@ -277,7 +277,7 @@ void infinitive_marker(std::vector<slot>& s) {
 // 4. Modal auxiliaries take a bare infinitive (`vi ska bygga`, `kan inte komma`, `får vi
 // gå`); `komma` takes `att` + infinitive (`det kommer att ta tid`). With one they are AUX;
 // `vilja`, `få` and `komma` without one are main verbs (`vi vill ha`: AUX; `vi vill det`: VERB).
-void modal_auxiliaries(std::vector<slot>& s) {
+void modal_auxiliaries(std::span<slot> s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     slot& w = s[i];
     if (any(w, is_modal)) {
@@ -314,7 +314,7 @@ void modal_auxiliaries(std::vector<slot>& s) {
 
 // 5. Perfect tense: a form of `ha` followed by a supine is the auxiliary and the supine is a
 // verb (`vi har ökat`, `hade inte kommit`); `ha` without one is a main verb (`vi har tid`).
-void perfect_auxiliary(std::vector<slot>& s) {
+void perfect_auxiliary(std::span<slot> s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     slot& w = s[i];
     if (!any(w, is_ha)) continue;
@@ -334,7 +334,7 @@ void perfect_auxiliary(std::vector<slot>& s) {
 // 6. Determiner or pronoun (`det`, `den`, `de`, `en`, `någon`, `denna`): a determiner when a
 // noun phrase follows (`det nya förslaget`, `de flesta`), otherwise a pronoun (`det är`, `de
 // som`). `den här`/`den där` is a determiner.
-void determiner_or_pronoun(std::vector<slot>& s) {
+void determiner_or_pronoun(std::span<slot> s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     slot& w = s[i];
     if (!can(w, "DET") || !(can(w, "PRON") || can(w, "NUM"))) continue;
@@ -385,7 +385,7 @@ void determiner_or_pronoun(std::vector<slot>& s) {
 // 7. Inside a noun phrase: after a determiner, a possessive or a genitive the next word is
 // nominal, not a verb (`ett svar`, `vår tro`, `Sveriges svar`); after a preposition a finite
 // verb cannot follow (`för svar`).
-void nominal_after_determiner(std::vector<slot>& s) {
+void nominal_after_determiner(std::span<slot> s) {
   for (std::size_t i = 1; i < s.size(); ++i) {
     const slot& p = s[i - 1];
     const bool determiner = all_in(p, bit("DET") | bit("PRON") | bit("NOUN") | bit("PROPN")) &&
@@ -402,7 +402,7 @@ void nominal_after_determiner(std::vector<slot>& s) {
 
 // 8. An adjective (or participle) before a noun is attributive: `ett ökat intresse`, `nya
 // regler`.
-void adjective_before_noun(std::vector<slot>& s) {
+void adjective_before_noun(std::span<slot> s) {
   for (std::size_t i = 0; i + 1 < s.size(); ++i) {
     if (!can(s[i], "ADJ") || only(s[i], "ADJ")) continue;
     const slot& n = s[i + 1];
@@ -424,7 +424,7 @@ void adjective_before_noun(std::vector<slot>& s) {
 // 8b. A word nobody knows, guessed to be a noun, is an attributive adjective when a noun
 // follows: Swedish writes noun + noun as one compound, so `en ganska strikt uppdelning` has an
 // adjective before the noun.
-void unknown_before_noun(std::vector<slot>& s) {
+void unknown_before_noun(std::span<slot> s) {
   for (std::size_t i = 0; i + 1 < s.size(); ++i) {
     slot& w = s[i];
     if (w.cands.empty() || !w.cands.front().guessed || w.cands.front().upos != "NOUN") continue;
@@ -432,18 +432,20 @@ void unknown_before_noun(std::vector<slot>& s) {
     if (!can(n, "NOUN") || !all(n, is_nominal) || n.cands.front().guessed) continue;
     const std::string_view f = w.folded;
     const char last = f.empty() ? '\0' : f.back();
-    w.cands = {
+    candidate adjective =
         make_candidate(w.cands.front().lemma, "ADJ",
                        last == 't'   ? "Case=Nom|Definite=Ind|Degree=Pos|Gender=Neut|Number=Sing"
                        : last == 'a' ? "Case=Nom|Degree=Pos"
-                                     : "Case=Nom|Definite=Ind|Degree=Pos|Gender=Com|Number=Sing")};
+                                     : "Case=Nom|Definite=Ind|Degree=Pos|Gender=Com|Number=Sing");
+    w.cands.shrink_to(1);
+    w.cands.front() = std::move(adjective);
     refresh(w);
   }
 }
 
 // 9. Subject then verb: after a subject pronoun comes the finite verb (`vi svarar`, `de
 // kom`), and after the relative `som` too (`de som svarar`).
-void finite_after_subject(std::vector<slot>& s) {
+void finite_after_subject(std::span<slot> s) {
   for (std::size_t i = 1; i < s.size(); ++i) {
     const slot& p = s[i - 1];
     const bool subject =
@@ -461,7 +463,7 @@ constexpr lemma_in is_copula = {
 // modifies a verb or an adjective as an adverb (`arbetar snabbt`, `helt ny`, `tidigare
 // fanns`), unless it is predicative after a copula (`det är viktigt`) or stands before a noun
 // (`ett snabbt svar`). UD lemmatizes such adverbs to the adjective (`samtidigt` → `samtidig`).
-void adverbial_adjective(std::vector<slot>& s) {
+void adverbial_adjective(std::span<slot> s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     slot& w = s[i];
     const auto adverbial_form = [](const candidate& c) {
@@ -498,13 +500,13 @@ void adverbial_adjective(std::vector<slot>& s) {
                        c.has(f_deg_cmp)   ? "Degree=Cmp"
                        : c.has(f_deg_sup) ? "Degree=Sup"
                                           : "Degree=Pos");
-    w.cands.resize(1);
+    w.cands.shrink_to(1);
     refresh(w);
   }
 }
 
 // 9b'. `allt` before a comparative is an adverb of degree (`allt fler`, `allt större`).
-void allt_before_comparative(std::vector<slot>& s) {
+void allt_before_comparative(std::span<slot> s) {
   for (std::size_t i = 0; i + 1 < s.size(); ++i) {
     if (!can(s[i], "ADV") || s[i].folded != "allt") continue;
     const bool comparative = any(s[i + 1], [](const candidate& c) {
@@ -519,7 +521,7 @@ void allt_before_comparative(std::vector<slot>& s) {
 
 // 9c. Noun or finite verb (`får`, `lever`, `visar`): after a subject, an adverb or a
 // conjunction that begins a clause the word is the verb (`hon lever`, `nu visar`, `som får`).
-void verb_or_noun(std::vector<slot>& s) {
+void verb_or_noun(std::span<slot> s) {
   for (std::size_t i = 1; i < s.size(); ++i) {
     slot& w = s[i];
     if (!any(w, verb_with(f_fin)) || !can(w, "NOUN")) continue;
@@ -539,7 +541,7 @@ void verb_or_noun(std::vector<slot>& s) {
 // after it (`Quinn kände`, `mamma låg`) or before it in inverted order (`där låg huset`,
 // `sedan kände han`). An adjective neither follows a bare subject nor precedes a definite
 // noun without an article.
-void verb_or_adjective(std::vector<slot>& s) {
+void verb_or_adjective(std::span<slot> s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     slot& w = s[i];
     if (!any(w, verb_with(f_fin)) || !can(w, "ADJ")) continue;
@@ -567,7 +569,7 @@ void verb_or_adjective(std::vector<slot>& s) {
 // 9e. Adjective or noun (`beroende`, `rätt`, `slut`): after a degree adverb the word is an
 // adjective, as nouns take no degree (`starkt beroende`); after a copula an adjective reading
 // is predicative (`det är rätt`, `maten är slut`) unless a noun follows to head the phrase.
-void adjective_or_noun(std::vector<slot>& s) {
+void adjective_or_noun(std::span<slot> s) {
   static constexpr std::array<std::string_view, 14> degree = {
       "helt",    "mer",         "mera",     "mest",   "mycket", "så",    "ganska",
       "alltför", "synnerligen", "särskilt", "nästan", "starkt", "desto", "allt"};
@@ -591,7 +593,7 @@ void adjective_or_noun(std::vector<slot>& s) {
 
 // 10. A participle after `vara` or `bli` is predicative (`är utsatt`, `blev ökad`); a supine
 // elsewhere is a verb in a clause without `ha` (`som ökat`).
-void participle_or_supine(std::vector<slot>& s) {
+void participle_or_supine(std::span<slot> s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     slot& w = s[i];
     if (!any(w, verb_with(f_sup)) || !can(w, "ADJ")) continue;
@@ -613,7 +615,7 @@ void participle_or_supine(std::vector<slot>& s) {
 
 // 10b. A participle after a degree adverb, a copula or a determiner is an adjective, not a
 // past tense (`helt utlämnade`, `verkar välanpassade`, `de lägst avlönade`).
-void participle_after_modifier(std::vector<slot>& s) {
+void participle_after_modifier(std::span<slot> s) {
   static constexpr std::array<std::string_view, 12> degree = {
       "helt",   "mer",     "mest",        "mycket",   "så",  "lika",
       "ganska", "alltför", "synnerligen", "särskilt", "väl", "mindre"};
@@ -633,7 +635,7 @@ void participle_after_modifier(std::vector<slot>& s) {
 // 11. Preposition or particle: `på`, `med`, `till`, `av` before a noun phrase are
 // prepositions; at the end of a clause or before a verb they are verb particles (`stänga av.`,
 // `ta med`).
-void adposition_or_particle(std::vector<slot>& s) {
+void adposition_or_particle(std::span<slot> s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     slot& w = s[i];
     if (!can(w, "ADP") || only(w, "ADP") || !all_in(w, bit("ADP") | bit("ADV"))) continue;
@@ -648,7 +650,7 @@ void adposition_or_particle(std::vector<slot>& s) {
 
 // 12. `om` before a subject and a finite verb begins a clause (`om vi bygger`); otherwise it
 // is a preposition (`talar om det`).
-void conditional_om(std::vector<slot>& s) {
+void conditional_om(std::span<slot> s) {
   for (std::size_t i = 0; i + 2 < s.size(); ++i) {
     if (!can(s[i], "SCONJ") || s[i].folded != "om") continue;
     // `som om`, `även om`: always a clause.
@@ -667,7 +669,7 @@ void conditional_om(std::vector<slot>& s) {
 // 12b. `som` right after a noun or pronoun (or after a comma that follows one) begins a relative
 // clause and is a pronoun (`förslaget som kom`, `de som vill`); before a bare noun phrase it
 // is a preposition (`arbetar som lärare`); otherwise it compares (`lika stor som`).
-void relative_som(std::vector<slot>& s) {
+void relative_som(std::span<slot> s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (!can(s[i], "PRON") || s[i].folded != "som") continue;
     // `såväl A som B` coordinates.
@@ -739,7 +741,7 @@ int default_rank(const candidate& c) {
 
 }  // namespace
 
-void disambiguate(std::vector<slot>& s) {
+void disambiguate(std::span<slot> s) {
   for (slot& w : s) {
     refresh(w);
     w.lemma_hints = hints_of(w);
@@ -769,7 +771,7 @@ void disambiguate(std::vector<slot>& s) {
   for (slot& w : s) {
     if (w.cands.size() < 2) continue;
     if (w.cands[0].from_table) {
-      w.cands.resize(1);
+      w.cands.shrink_to(1);
       continue;
     }
     // The first candidate of the lowest rank, which a stable sort by rank would put first;
@@ -784,7 +786,7 @@ void disambiguate(std::vector<slot>& s) {
       }
     }
     if (best != 0) w.cands[0] = std::move(w.cands[best]);
-    w.cands.resize(1);
+    w.cands.shrink_to(1);
   }
 }
 

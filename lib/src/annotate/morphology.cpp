@@ -4,9 +4,11 @@
 #include <array>
 #include <atomic>
 #include <bit>
+#include <cassert>
 #include <cstdlib>
 #include <mutex>
 #include <shared_mutex>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -28,6 +30,31 @@ namespace {
 std::atomic<std::uint64_t> next_tagger_id{1};
 
 using readings = std::vector<candidate>;
+// Where a form's readings lie and how many there are, in one word: the tagger then reads a
+// form's candidates without first reading their vector (a cache miss of its own), and the
+// index of forms keeps slots of 48 bytes. The address takes the low 48 bits (user space
+// addresses on x86-64 and AArch64 fit), the number the high 16. Readings are never empty, so an
+// empty view means none.
+class readings_view {
+ public:
+  readings_view() = default;
+  explicit readings_view(const readings& r)
+      : bits_(reinterpret_cast<std::uintptr_t>(r.data()) | (std::uint64_t{r.size()} << 48)) {
+    assert(!r.empty() && r.size() < (1u << 16) &&
+           (reinterpret_cast<std::uintptr_t>(r.data()) >> 48) == 0);
+  }
+  bool empty() const { return bits_ == 0; }
+  const candidate* data() const {
+    return reinterpret_cast<const candidate*>(bits_ & ((std::uint64_t{1} << 48) - 1));
+  }
+  std::size_t size() const { return static_cast<std::size_t>(bits_ >> 48); }
+  const candidate* begin() const { return data(); }
+  const candidate* end() const { return data() + size(); }
+
+ private:
+  static_assert(sizeof(std::uintptr_t) == 8, "readings_view packs a 64-bit address");
+  std::uint64_t bits_ = 0;
+};
 
 // The readings of word forms, shared by the threads that use one tagger: a form is analysed
 // once, whichever thread meets it first, instead of once per thread (with -j N every thread
@@ -81,18 +108,19 @@ class form_index {
     return slots_.empty() ? nullptr : &slots_[static_cast<std::size_t>(h >> shift_)];
   }
 
-  const readings* find(std::string_view form, std::uint64_t h) const {
-    if (slots_.empty()) return nullptr;
+  // The readings of `form`, empty when it is not in the index.
+  readings_view find(std::string_view form, std::uint64_t h) const {
+    if (slots_.empty()) return {};
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = static_cast<std::size_t>(h >> shift_);; i = (i + 1) & mask) {
       const slot& s = slots_[i];
-      if (!s.r) return nullptr;
+      if (s.r.empty()) return {};
       if (s.hash == h && s.form == form) return s.r;
     }
   }
 
-  // Adds `form` (not in the index) with its readings.
-  void insert(std::string_view form, std::uint64_t h, const readings* r) {
+  // Adds `form` (not in the index) with its readings, which are not empty.
+  void insert(std::string_view form, std::uint64_t h, readings_view r) {
     if (2 * (count_ + 1) > slots_.size()) grow();
     place(slot{h, std::string(form), r});
     ++count_;
@@ -109,12 +137,12 @@ class form_index {
   struct slot {
     std::uint64_t hash = 0;
     std::string form;
-    const readings* r = nullptr;  // null: empty
+    readings_view r;  // empty: the slot is free
   };
   void place(slot&& s) {
     const std::size_t mask = slots_.size() - 1;
     std::size_t i = static_cast<std::size_t>(s.hash >> shift_);
-    while (slots_[i].r) i = (i + 1) & mask;
+    while (!slots_[i].r.empty()) i = (i + 1) & mask;
     slots_[i] = std::move(s);
   }
   void grow() {
@@ -122,7 +150,7 @@ class form_index {
     std::vector<slot> old = std::exchange(slots_, std::vector<slot>(n));
     shift_ = 64 - std::countr_zero(n);
     for (slot& s : old)
-      if (s.r) place(std::move(s));
+      if (!s.r.empty()) place(std::move(s));
   }
   std::vector<slot> slots_;  // a power of two of them
   std::size_t count_ = 0;
@@ -145,7 +173,7 @@ struct form_cache {
   void add(const std::string& form, readings&& rs, shared_forms& shared) {
     const readings* r = shared.insert(form, std::move(rs));  // moves from rs only when it stores
     if (!r) r = &own.insert_or_assign(form, std::move(rs)).first->second;
-    where.insert(form, fast_hash(form), r);
+    where.insert(form, fast_hash(form), readings_view(*r));
   }
 };
 thread_local form_cache cache;
@@ -216,7 +244,7 @@ class tagger_impl {
   void tag(std::vector<token>& toks, const std::vector<sentence>& sents) const;
 
  private:
-  std::vector<const readings*> fill_cache(const std::vector<token>& toks) const;
+  std::vector<readings_view> fill_cache(const std::vector<token>& toks) const;
   readings compound(const std::string& folded,
                     const std::unordered_map<std::string, apertium_analysis>& parts,
                     bool known_first_part) const;
@@ -280,16 +308,16 @@ readings tagger_impl::compound(const std::string& w,
   return {};
 }
 
-// The readings of every word token of `toks` (nullptr for other tokens), analysing the forms
+// The readings of every word token of `toks` (empty for other tokens), analysing the forms
 // this thread has not met yet.
-std::vector<const readings*> tagger_impl::fill_cache(const std::vector<token>& toks) const {
+std::vector<readings_view> tagger_impl::fill_cache(const std::vector<token>& toks) const {
   if (cache.owner != id_ || cache.where.size() > limits_.thread_forms ||
       cache.own.size() > limits_.thread_own) {
     cache.where.clear();
     cache.own.clear();
     cache.owner = id_;
   }
-  std::vector<const readings*> found_at(toks.size(), nullptr);
+  std::vector<readings_view> found_at(toks.size());
   // The hashes first, then each lookup fetches the slot of the one 16 tokens on: the index is
   // far larger than the cache, so the misses then overlap. (Fetching all of a document's slots
   // at once, before the lookups, took 40% more samples here on 24 MB of the dev corpora.)
@@ -307,18 +335,18 @@ std::vector<const readings*> tagger_impl::fill_cache(const std::vector<token>& t
       if (const void* p = cache.where.home(hashes[i + ahead])) __builtin_prefetch(p);
     const token& t = toks[i];
     if (t.kind != token_kind::word) continue;
-    if (const readings* r = cache.where.find(t.form, hashes[i])) {
+    if (const readings_view r = cache.where.find(t.form, hashes[i]); !r.empty()) {
       found_at[i] = r;
       continue;
     }
     later.push_back(i);
     if (!seen.insert(t.form).second) continue;
     if (const readings* r = shared_.find(t.form)) {
-      cache.where.insert(t.form, hashes[i], r);
+      cache.where.insert(t.form, hashes[i], readings_view(*r));
       continue;
     }
     if (const readings* r = table_.find(t.norm)) {  // the table lives as long as the tagger
-      cache.where.insert(t.form, hashes[i], r);
+      cache.where.insert(t.form, hashes[i], readings_view(*r));
       continue;
     }
     forms.push_back(t.form);
@@ -391,45 +419,95 @@ std::vector<const readings*> tagger_impl::fill_cache(const std::vector<token>& t
   return resolve_later();
 }
 
+namespace {
+
+// What tag() works in, kept by each thread from document to document: the slots of a document
+// and, in one array, their candidates. Copying a form's candidates into the array then writes
+// over candidates (and lemma buffers) already there instead of allocating a vector per token,
+// and the rules read the candidates of neighbouring tokens from neighbouring memory. Past
+// keep_slots and keep_cands they are let go after the document, so that one long document does
+// not hold its memory for the rest of the run.
+struct tag_buffers {
+  std::vector<slot> slots;
+  std::vector<candidate> cands;  // [0, used) are the document's; the rest wait to be reused
+  std::size_t used = 0;
+
+  // The next candidate of the document, holding whatever it held before.
+  candidate& next() {
+    if (used == cands.size()) cands.emplace_back();
+    return cands[used++];
+  }
+  void add(const candidate& c) { next() = c; }
+};
+thread_local tag_buffers work;
+constexpr std::size_t keep_slots = 1 << 16;
+constexpr std::size_t keep_cands = 1 << 17;
+
+// A candidate of class `upos` with FEATS `feats`, for the tokens that take theirs from their
+// kind; make_candidate (which looks `feats` up among the interned ones) runs once per kind.
+const candidate& kind_candidate(upos_tag upos) {
+  static const candidate num = make_candidate("", "NUM", "NumType=Card");
+  static const candidate punct = make_candidate("", "PUNCT", "");
+  static const candidate sym = make_candidate("", "SYM", "");
+  static const candidate x = make_candidate("", "X", "");
+  return upos == "NUM" ? num : upos == "PUNCT" ? punct : upos == "SYM" ? sym : x;
+}
+
+// Adds a candidate of class `upos` with `form` as its lemma.
+void add_kind_candidate(upos_tag upos, const std::string& form) {
+  candidate& c = work.next();
+  c = kind_candidate(upos);
+  c.lemma = form;
+}
+
+}  // namespace
+
 // Forms written as a possible name inside a sentence somewhere in the document; a name is
 // written the same way at the start of a sentence.
-std::unordered_set<std::string_view> names_inside_sentences(
-    const std::vector<std::vector<slot>>& doc) {
+std::unordered_set<std::string_view> names_inside_sentences(std::span<const slot> doc) {
   std::unordered_set<std::string_view> names;
-  for (const auto& s : doc)
-    for (const slot& w : s)
-      if (w.capitalized && !w.initial &&
-          std::any_of(w.cands.begin(), w.cands.end(),
-                      [](const candidate& c) { return c.upos == "PROPN"; }))
-        names.insert(w.tok->form);
+  for (const slot& w : doc)
+    if (w.capitalized && !w.initial &&
+        std::any_of(w.cands.begin(), w.cands.end(),
+                    [](const candidate& c) { return c.upos == "PROPN"; }))
+      names.insert(w.tok->form);
   return names;
 }
 
 void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sents) const {
-  const std::vector<const readings*> known = fill_cache(toks);
-  std::vector<std::vector<slot>> doc(sents.size());
-  for (std::size_t si = 0; si < sents.size(); ++si) {
-    const sentence& sent = sents[si];
-    std::vector<slot>& s = doc[si];
+  const std::vector<readings_view> known = fill_cache(toks);
+  // The slots of the sentences one after another, each sentence's tokens in order.
+  std::size_t n_slots = 0;
+  for (const sentence& sent : sents)
     if (sent.first_token < std::min(sent.end_token, toks.size()))
-      s.reserve(std::min(sent.end_token, toks.size()) - sent.first_token);
+      n_slots += std::min(sent.end_token, toks.size()) - sent.first_token;
+  if (work.slots.size() < n_slots) work.slots.resize(n_slots);
+  work.used = 0;
+  std::size_t k = 0;
+  for (const sentence& sent : sents) {
     bool initial = true;
     for (std::size_t i = sent.first_token; i < sent.end_token && i < toks.size(); ++i) {
-      // The readings of a form lie wherever the store put them: fetched ahead, the vector 16
-      // tokens on and its candidates 8 on, their misses overlap with this token's work. (They
-      // were two thirds of this function's own time.)
-      if (i + 16 < known.size() && known[i + 16]) __builtin_prefetch(known[i + 16]);
-      if (i + 8 < known.size() && known[i + 8] && !known[i + 8]->empty()) {
-        __builtin_prefetch(known[i + 8]->data());
-        __builtin_prefetch(reinterpret_cast<const char*>(known[i + 8]->data()) + 64);
+      // The readings of a form lie wherever the store put them: fetched `ahead` tokens ahead,
+      // their misses overlap with this token's work. (They were two thirds of this function's
+      // own time.)
+      constexpr std::size_t ahead = 8;
+      if (i + ahead < known.size() && !known[i + ahead].empty()) {
+        __builtin_prefetch(known[i + ahead].data());
+        __builtin_prefetch(reinterpret_cast<const char*>(known[i + ahead].data()) + 64);
       }
       const token& t = toks[i];
-      slot w;
+      slot& w = work.slots[k++];
+      w = slot{};
       w.tok = &t;
       w.folded = t.norm;
+      const std::size_t first = work.used;
       switch (t.kind) {
         case token_kind::word: {
-          w.cands = known[i] ? *known[i] : guess_unknown(t.norm);
+          if (!known[i].empty()) {
+            for (const candidate& c : known[i]) work.add(c);
+          } else {
+            for (const candidate& c : guess_unknown(t.norm)) work.add(c);
+          }
           w.capitalized = begins_upper(t.form);
           w.acronym = w.capitalized && is_acronym(t.form);
           w.initial = initial;
@@ -437,43 +515,54 @@ void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sen
           break;
         }
         case token_kind::number:
-          w.cands = {make_candidate(t.form, "NUM", "NumType=Card")};
+          add_kind_candidate("NUM", t.form);
           break;
         case token_kind::punct:
-          w.cands = {
-              make_candidate(t.form, is_symbol(t.form) ? upos_tag("SYM") : upos_tag("PUNCT"), "")};
+          add_kind_candidate(is_symbol(t.form) ? upos_tag("SYM") : upos_tag("PUNCT"), t.form);
           // A colon or an opening quote starts a new clause, often capitalized.
           if (t.form == ":" || t.form == "\"" || t.form == "”" || t.form == "“" || t.form == "«" ||
               t.form == "–")
             initial = true;
           break;
         case token_kind::symbol:
-          w.cands = {make_candidate(t.form, "SYM", "")};
+          add_kind_candidate("SYM", t.form);
           break;
         case token_kind::url:
         case token_kind::email:
-          w.cands = {make_candidate(t.form, "X", "")};
+          add_kind_candidate("X", t.form);
           break;
       }
-      if (w.cands.empty()) w.cands = {make_candidate(t.form, "X", "")};
-      s.push_back(std::move(w));
+      if (work.used == first) add_kind_candidate("X", t.form);
+      // The array may still move as it grows; the slot gets its place once it is filled.
+      w.cands = cand_list(nullptr, work.used - first);
     }
   }
-  const auto names = names_inside_sentences(doc);
-  for (std::size_t si = 0; si < sents.size(); ++si) {
-    const sentence& sent = sents[si];
-    std::vector<slot>& s = doc[si];
+  const std::span<slot> slots(work.slots.data(), n_slots);
+  candidate* next_cand = work.cands.data();
+  for (slot& w : slots) {
+    w.cands = cand_list(next_cand, w.cands.size());
+    next_cand += w.cands.size();
+  }
+  const auto names = names_inside_sentences(slots);
+  k = 0;
+  for (const sentence& sent : sents) {
+    if (sent.first_token >= std::min(sent.end_token, toks.size())) continue;
+    const std::span<slot> s =
+        slots.subspan(k, std::min(sent.end_token, toks.size()) - sent.first_token);
+    k += s.size();
     for (slot& w : s)
       if (w.initial && w.capitalized) w.name_elsewhere = names.count(w.tok->form) > 0;
     disambiguate(s);
-    for (std::size_t k = 0; k < s.size(); ++k) {
-      token& t = toks[sent.first_token + k];
-      candidate& c = s[k].cands.front();
-      t.lemma = std::move(c.lemma);
+    for (std::size_t j = 0; j < s.size(); ++j) {
+      token& t = toks[sent.first_token + j];
+      const candidate& c = s[j].cands.front();
+      t.lemma = c.lemma;  // a copy: the candidate's buffer serves the next document
       t.upos = c.upos.name();
       t.feats = c.feats;
     }
   }
+  if (work.slots.size() > keep_slots) work.slots = {};
+  if (work.cands.size() > keep_cands) work.cands = {};
 }
 
 }  // namespace detail
