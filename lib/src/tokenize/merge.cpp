@@ -50,9 +50,15 @@ class merger {
     std::size_t i = 0;
     while (i < in_.size()) {
       std::size_t n = 0;
-      if ((n = link(i)) || (n = spaced_abbreviation(i)) || (n = abbreviation(i)) ||
-          (n = initial(i)) || (n = list_number(i)) || (n = compound(i)) || (n = ellipsis(i)) ||
-          (n = genitive_apostrophe(i)) || (n = markup(i))) {
+      if ((n = link(i)) || (n = spaced_abbreviation(i)) || (n = abbreviation(i))) {
+        i += n;
+        continue;
+      }
+      // The other rules join a piece to the next one it touches, or start at a number or a
+      // sign: a word with a space after it, most pieces, is left as it is.
+      if ((!is_word(i) || touches(i)) &&
+          ((n = initial(i)) || (n = list_number(i)) || (n = compound(i)) || (n = ellipsis(i)) ||
+           (n = genitive_apostrophe(i)) || (n = markup(i)))) {
         i += n;
         continue;
       }
