@@ -406,13 +406,15 @@ rules::lexicon_hits term_lexicon::find(const std::vector<token>& toks, std::size
       candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     }
     const std::size_t at = first + i, before = hits.size();
-    for (std::size_t c : candidates)
-      if (matches_at(entries_[c], toks, &k, folded, at, end))
-        hits.push_back({at, at + entries_[c].words.size(), entries_[c].cls, entries_[c].id, c});
-    // (stable_sort allocates a buffer even for one element.)
-    if (hits.size() - before > 1)
-      std::stable_sort(hits.begin() + static_cast<std::ptrdiff_t>(before), hits.end(),
-                       [](const auto& a, const auto& b) { return a.end > b.end; });
+    for (std::size_t c : candidates) {
+      if (!matches_at(entries_[c], toks, &k, folded, at, end)) continue;
+      if (hits.empty()) hits.reserve(8);
+      hits.push_back({at, at + entries_[c].words.size(), entries_[c].cls, entries_[c].id, c});
+      // Longest first, in entry order among equals: an insertion sort of the few hits at this
+      // start (stable_sort allocated a buffer for them).
+      for (std::size_t j = hits.size() - 1; j > before && hits[j].end > hits[j - 1].end; --j)
+        std::swap(hits[j], hits[j - 1]);
+    }
   }
   return hits;
 }
