@@ -90,6 +90,28 @@ TEST_CASE("code point offsets are right across block boundaries", "[document]") 
   }
 }
 
+TEST_CASE("code point offsets are right at every byte of mixed text", "[document]") {
+  // One- to four-byte characters in runs and alone, so that the counting eight bytes at a time
+  // meets every mix in a word, and lengths around the block size.
+  const std::vector<std::string> chars = {"a", "ö", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", " ", "Å"};
+  std::uint32_t seed = 7;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u; };
+  for (std::size_t length : {0, 1, 7, 8, 9, 255, 256, 257, 300, 511, 512, 513, 1500}) {
+    std::string text;
+    while (text.size() < length) {
+      const std::string& c = chars[(next() >> 16) % chars.size()];
+      for (std::size_t run = (next() >> 16) % 12 + 1; run > 0; --run) text += c;
+    }
+    const auto doc = document::from_utf8(text, "d");
+    std::size_t cps = 0;
+    for (std::size_t b = 0; b <= text.size() + 2; ++b) {
+      CAPTURE(length, b);
+      CHECK(doc.codepoint_offset(b) == cps);
+      if (b < text.size() && (static_cast<unsigned char>(text[b]) & 0xC0) != 0x80) ++cps;
+    }
+  }
+}
+
 TEST_CASE("a byte-order mark is accepted and stays in the text", "[document]") {
   const auto doc = document::from_utf8("\xEF\xBB\xBFHej", "d");
   CHECK(doc.text().size() == 6);

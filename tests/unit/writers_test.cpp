@@ -69,6 +69,30 @@ const std::string hostile =
     "Regeringen kommer att <script>alert(1)</script> stoppa \"},{ & 'det' nu.\n\n"
     "Polisen ska <b>åtgärda</b> problemet med brottsligheten.";
 
+// write_findings_jsonl writes its lines field by field; this is the object it stands for.
+std::string jsonl_reference(const svpol::document& doc, const std::vector<svpol::finding>& found) {
+  std::string out;
+  for (const auto& f : found) {
+    nlohmann::ordered_json j;
+    j["doc"] = doc.id();
+    j["label"] = svpol::rules::to_string(f.kind);
+    j["start"] = doc.codepoint_offset(f.span.begin);
+    j["end"] = doc.codepoint_offset(f.span.end);
+    j["text"] = doc.slice(f.span);
+    j["rule"] = f.rule;
+    nlohmann::ordered_json attrs = nlohmann::ordered_json::object();
+    for (const auto& [k, v] : f.attributes) attrs[k] = v;
+    j["attributes"] = std::move(attrs);
+    j["lexicon"] = f.entries;
+    j["sentence"] = f.sentence + 1;
+    nlohmann::ordered_json meta = nlohmann::ordered_json::object();
+    for (const auto& [k, v] : doc.meta()) meta[k] = v;
+    j["meta"] = std::move(meta);
+    out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("the VRT of the sample corpus is well formed", "[writers]") {
@@ -175,29 +199,6 @@ TEST_CASE("hostile text stays inert in JSONL, CoNLL-U and brat", "[writers]") {
 
 TEST_CASE("JSONL findings are the bytes of an ordered_json object of the same members",
           "[writers]") {
-  // write_findings_jsonl writes its lines field by field; this is the object it stands for.
-  auto reference = [](const svpol::document& doc, const std::vector<svpol::finding>& found) {
-    std::string out;
-    for (const auto& f : found) {
-      nlohmann::ordered_json j;
-      j["doc"] = doc.id();
-      j["label"] = svpol::rules::to_string(f.kind);
-      j["start"] = doc.codepoint_offset(f.span.begin);
-      j["end"] = doc.codepoint_offset(f.span.end);
-      j["text"] = doc.slice(f.span);
-      j["rule"] = f.rule;
-      nlohmann::ordered_json attrs = nlohmann::ordered_json::object();
-      for (const auto& [k, v] : f.attributes) attrs[k] = v;
-      j["attributes"] = std::move(attrs);
-      j["lexicon"] = f.entries;
-      j["sentence"] = f.sentence + 1;
-      nlohmann::ordered_json meta = nlohmann::ordered_json::object();
-      for (const auto& [k, v] : doc.meta()) meta[k] = v;
-      j["meta"] = std::move(meta);
-      out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-    }
-    return out;
-  };
   const auto& e = svpol::test::installed();
   // Quotes, a backslash, control characters, non-ASCII, an ill-formed byte in metadata (replaced,
   // as dump's error handler does), and metadata with no members.
@@ -215,9 +216,58 @@ TEST_CASE("JSONL findings are the bytes of an ordered_json object of the same me
     found[1].attributes.clear();
     std::ostringstream out;
     svpol::write_findings_jsonl(out, doc, found);
-    CHECK(out.str() == reference(doc, found));
+    CHECK(out.str() == jsonl_reference(doc, found));
   }
   std::ostringstream none;
   svpol::write_findings_jsonl(none, svpol::document::from_utf8(text, "t"), {});
   CHECK(none.str().empty());
+}
+
+TEST_CASE("JSONL strings with escapes anywhere in them are written as dump() writes them",
+          "[writers]") {
+  // Quotes, backslashes, control characters, well- and ill-formed UTF-8 at every place in strings
+  // of up to 40 bytes, so that the test of eight bytes at a time meets each in each position.
+  const std::vector<std::string> pieces = {"a",
+                                           "b",
+                                           "\"",
+                                           "\\",
+                                           "\x01",
+                                           "\x1f",
+                                           " ",
+                                           "\x7f",
+                                           "ö",
+                                           "\xE2\x82\xAC",
+                                           "\xF0\x9F\x98\x80",
+                                           "\xff",
+                                           "\xC3",
+                                           "\xE2\x82",
+                                           "/",
+                                           "~"};
+  std::uint32_t seed = 11;
+  auto next = [&] { return (seed = seed * 1103515245u + 12345u) >> 16; };
+  auto random_string = [&] {
+    std::string s;
+    const std::size_t length = next() % 41;
+    while (s.size() < length) s += next() % 4 ? pieces[next() % 2] : pieces[next() % pieces.size()];
+    return s;
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    for (int k = 0; k < 3; ++k) text += "ord " + random_string() + " ";
+    for (char& c : text)
+      if (static_cast<unsigned char>(c) >= 0x80) c = 'x';  // a document is valid UTF-8
+    const auto doc =
+        svpol::document::from_utf8(text, random_string(), {{random_string(), random_string()}});
+    std::vector<svpol::finding> found(2);
+    found[0].span = {0, text.size() / 2};
+    found[0].rule = random_string();
+    found[0].attributes = {{random_string(), random_string()}, {"K", random_string()}};
+    found[0].entries = {random_string(), random_string()};
+    found[1].span = {text.size() / 3, text.size()};
+    found[1].entries = {random_string()};
+    std::ostringstream out;
+    svpol::write_findings_jsonl(out, doc, found);
+    CAPTURE(round);
+    REQUIRE(out.str() == jsonl_reference(doc, found));
+  }
 }

@@ -75,20 +75,37 @@ class term_lexicon : public rules::lexicon_classes {
   std::size_t size() const { return entries_.size(); }
 
  private:
+  struct token_keys;
   void add(term_entry e);
-  bool matches_at(const term_entry& e, const std::vector<token>& toks, std::size_t at,
-                  std::size_t end) const;
+  bool matches_at(const term_entry& e, const std::vector<token>& toks, const token_keys* keys,
+                  const std::vector<std::string>& folded, std::size_t at, std::size_t end) const;
   std::vector<term_entry> entries_;
-  // The entries by their first word (folded, or `~` and the folded lemma), in a table of
+  // An entry under its first word, with a test of its second word (if it has one) that the next
+  // token must pass before matches_at looks at it: `sveriges` and `statens` begin 193 and 122
+  // entries, and most of them fail at the second word.
+  struct candidate {
+    enum class test : std::uint8_t { none, form, lemma };
+    std::uint32_t entry = 0;      // index into entries_
+    test second = test::none;     // none: one word, or a case=exact entry (checked by matches_at)
+    bool second_is_last = false;  // the second word may also match its genitive
+    std::uint64_t hash = 0;       // key_hash of the second word
+  };
+  // The entries by their first word (folded, or the folded lemma of a `~` word), in a table of
   // their own keyed by the hash that first_filter_ takes: every token is looked up two or
-  // three times, and one hash then serves the filter and the table.
+  // three times, and one hash then serves the filter and the table. A lemma key is stored
+  // without its `~` and hashes apart from the same word as a form (key_hash).
   struct first_word {
     std::string key;
-    std::uint64_t hash = 0;         // fast_hash(key)
-    std::vector<std::size_t> entries;  // indexes into entries_
+    bool lemma = false;
+    std::uint64_t hash = 0;  // key_hash(key, lemma)
+    std::vector<candidate> entries;
   };
   static constexpr std::size_t no_first_word = static_cast<std::size_t>(-1);
-  std::size_t first_word_index(std::string_view key, std::uint64_t hash) const;
+  std::size_t first_word_index(std::string_view key, bool lemma, std::uint64_t hash) const;
+  // Appends to `out` the entries under the first word `key` whose second word `next` (the next
+  // token's keys, or null at the end) may match.
+  void add_candidates(std::string_view key, bool lemma, std::uint64_t hash, const token_keys* next,
+                      std::vector<std::size_t>& out) const;
   void place_first_word(std::size_t w);
   std::vector<first_word> first_words_;
   // Open addressing with linear probing from the hash's top bits: 1 + an index into

@@ -1,7 +1,9 @@
 #include "svpol/terms.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -48,16 +50,9 @@ bool is_genitive_of(std::string_view form, std::string_view word) {
          form.substr(0, word.size()) == word;
 }
 
-std::string_view strip_genitive(std::string_view form) {
-  if (form.size() > 2 && form.substr(form.size() - 2) == ":s")
-    return form.substr(0, form.size() - 2);
-  if (form.size() > 1 && form.back() == 's') return form.substr(0, form.size() - 1);
-  return {};
-}
-
 // True when fold_case(s) may differ from s: an ASCII capital, or a non-ASCII character other
 // than a small Latin-1 letter (`å`, `ä`, `ö`, `é` are C3 A0..BF; `ß` C3 9F folds to `ss`).
-bool may_fold(std::string_view s) {
+bool may_fold_bytes(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 'A' && c <= 'Z') return true;
@@ -68,7 +63,66 @@ bool may_fold(std::string_view s) {
   return false;
 }
 
+// The same, eight bytes at a time for ASCII (most lemmas; find() asks it of every token's): the
+// words of `s` are tested for a byte of 0x80 or above, which sends `s` to may_fold_bytes, and
+// for a byte in 'A'..'Z'. The last word overlaps the one before, or is made of overlapping
+// fixed-size loads as in fast_hash; testing a byte twice does no harm.
+bool may_fold(std::string_view s) {
+  constexpr std::uint64_t high = 0x8080808080808080ull;
+  auto load = [&](std::size_t at, auto word) {
+    std::memcpy(&word, s.data() + at, sizeof word);
+    return static_cast<std::uint64_t>(word);
+  };
+  // For ASCII bytes b (no carry leaves a byte): b + 0x3F has the top bit from 'A' (0x41) up,
+  // b + 0x25 from '[' (0x5B, after 'Z') up.
+  auto test = [](std::uint64_t w) -> int {  // 1: a capital, 2: non-ASCII, 0: neither
+    if (w & high) return 2;
+    return ((w + 0x3f3f3f3f3f3f3f3full) & ~(w + 0x2525252525252525ull) & high) != 0;
+  };
+  const std::size_t n = s.size();
+  int r = 0;
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 <= n && r == 0; i += 8) r = test(load(i, std::uint64_t{}));
+    if (r == 0 && n % 8 != 0) r = test(load(n - 8, std::uint64_t{}));
+  } else if (n >= 4) {
+    r = test(load(0, std::uint32_t{}) | load(n - 4, std::uint32_t{}) << 32);
+  } else if (n > 0) {
+    r = test(load(0, std::uint8_t{}) | load(n / 2, std::uint8_t{}) << 8 |
+             load(n - 1, std::uint8_t{}) << 16);
+  }
+  return r == 2 ? may_fold_bytes(s) : r == 1;
+}
+
+bool is_lemma_word(std::string_view w) { return w.size() > 1 && w[0] == '~'; }
+
+// A key's hash for first_filter_ and first_slots_: a lemma key (stored without its `~`) hashes
+// apart from the same text as a form, so that looking a token's lemma up needs no `~` + lemma
+// string of its own.
+constexpr std::uint64_t lemma_salt = 0x9e3779b97f4a7c15ull;
+// (flatten: fast_hash is not inlined into find() by itself, and a call per hash costs.)
+[[gnu::always_inline, gnu::flatten]] inline std::uint64_t key_hash(std::string_view key,
+                                                                   bool lemma) {
+  return detail::fast_hash(key) ^ (lemma ? lemma_salt : 0);
+}
+
+void filter_set(std::vector<std::uint64_t>& filter, std::uint64_t hash) {
+  if (filter.empty()) filter.resize(filter_words);
+  const std::uint64_t bit = hash >> (64 - std::countr_zero(filter.size() * 64));
+  filter[bit / 64] |= 1ull << (bit % 64);
+}
+
 }  // namespace
+
+// What find() needs of each token of the sentence, worked out once: the token is looked up as
+// a first word at its own position and tested as a second word at the one before.
+struct term_lexicon::token_keys {
+  std::uint64_t norm;  // key_hash(norm, false)
+  // The genitive stems: `norm` without its final `s` (s1), and without its final `:s` (s2).
+  std::uint64_t s1, s2;
+  std::uint64_t lemma;   // key_hash(folded lemma, true)
+  std::uint32_t folded;  // 1 + index of the folded lemma in find()'s list, or 0: the lemma as is
+  bool has_s1, has_s2, has_lemma;
+};
 
 term_lexicon term_lexicon::parse(std::string_view text, const std::string& file) {
   term_lexicon lex;
@@ -181,13 +235,14 @@ term_lexicon term_lexicon::load_dir(const std::filesystem::path& dir) {
 void term_lexicon::add(term_entry e) {
   const std::size_t idx = entries_.size();
   const std::string& first = e.words.front();
-  const std::string key = e.exact_case ? fold_case(first) : first;
-  detail::filter_add(first_filter_, filter_words, key);
-  const std::uint64_t hash = detail::fast_hash(key);
-  std::size_t w = first_word_index(key, hash);
+  const bool lemma = is_lemma_word(first);
+  const std::string key = lemma ? first.substr(1) : e.exact_case ? fold_case(first) : first;
+  const std::uint64_t hash = key_hash(key, lemma);
+  filter_set(first_filter_, hash);
+  std::size_t w = first_word_index(key, lemma, hash);
   if (w == no_first_word) {
     w = first_words_.size();
-    first_words_.push_back({key, hash, {}});
+    first_words_.push_back({key, lemma, hash, {}});
     if (first_words_.size() * 2 > first_slots_.size()) {
       first_slots_.assign(std::max<std::size_t>(64, first_slots_.size() * 2), 0);
       for (std::size_t k = 0; k < first_words_.size(); ++k) place_first_word(k);
@@ -195,20 +250,34 @@ void term_lexicon::add(term_entry e) {
       place_first_word(w);
     }
   }
-  first_words_[w].entries.push_back(idx);
+  candidate c;
+  c.entry = static_cast<std::uint32_t>(idx);
+  if (e.words.size() > 1) {
+    const std::string& second = e.words[1];
+    if (is_lemma_word(second)) {
+      c.second = candidate::test::lemma;
+      c.hash = key_hash(std::string_view(second).substr(1), true);
+    } else if (!e.exact_case) {  // (an exact word is matched against the form, not the norm)
+      c.second = candidate::test::form;
+      c.second_is_last = e.words.size() == 2;
+      c.hash = key_hash(second, false);
+    }
+  }
+  first_words_[w].entries.push_back(c);
   const auto it = std::lower_bound(classes_.begin(), classes_.end(), e.cls);
   if (it == classes_.end() || *it != e.cls) classes_.insert(it, e.cls);
   entries_.push_back(std::move(e));
 }
 
-std::size_t term_lexicon::first_word_index(std::string_view key, std::uint64_t hash) const {
+std::size_t term_lexicon::first_word_index(std::string_view key, bool lemma,
+                                           std::uint64_t hash) const {
   if (first_slots_.empty()) return no_first_word;
   const std::size_t mask = first_slots_.size() - 1;
   for (std::size_t s = hash >> (64 - std::countr_zero(first_slots_.size()));; s = (s + 1) & mask) {
     const std::uint32_t v = first_slots_[s];
     if (v == 0) return no_first_word;
     const first_word& w = first_words_[v - 1];
-    if (w.hash == hash && w.key == key) return v - 1;
+    if (w.hash == hash && w.lemma == lemma && w.key == key) return v - 1;
   }
 }
 
@@ -232,17 +301,19 @@ const term_entry& term_lexicon::entry_of(const rules::lexicon_hit& hit) const {
   return entries_.at(hit.index);
 }
 
-bool term_lexicon::matches_at(const term_entry& e, const std::vector<token>& toks, std::size_t at,
-                              std::size_t end) const {
+bool term_lexicon::matches_at(const term_entry& e, const std::vector<token>& toks,
+                              const token_keys* keys, const std::vector<std::string>& folded,
+                              std::size_t at, std::size_t end) const {
   if (at + e.words.size() > end) return false;
   for (std::size_t k = 0; k < e.words.size(); ++k) {
     const token& t = toks[at + k];
     const std::string& w = e.words[k];
     const bool last = k + 1 == e.words.size();
-    if (w[0] == '~' && w.size() > 1) {
-      if (t.lemma.empty()) return false;
-      const std::string_view lemma = std::string_view(w).substr(1);
-      if (may_fold(t.lemma) ? fold_case(t.lemma) != lemma : t.lemma != lemma) return false;
+    if (is_lemma_word(w)) {
+      const token_keys& tk = keys[k];
+      if (!tk.has_lemma) return false;
+      const std::string_view lemma = tk.folded ? std::string_view(folded[tk.folded - 1]) : t.lemma;
+      if (lemma != std::string_view(w).substr(1)) return false;
       continue;
     }
     const std::string& form = e.exact_case ? t.form : t.norm;
@@ -253,43 +324,97 @@ bool term_lexicon::matches_at(const term_entry& e, const std::vector<token>& tok
   return true;
 }
 
+void term_lexicon::add_candidates(std::string_view key, bool lemma, std::uint64_t hash,
+                                  const token_keys* next, std::vector<std::size_t>& out) const {
+  const std::size_t w = first_word_index(key, lemma, hash);
+  if (w == no_first_word) return;
+  for (const candidate& c : first_words_[w].entries) {
+    if (c.second != candidate::test::none) {
+      if (!next) continue;
+      const bool pass = c.second == candidate::test::lemma
+                            ? next->has_lemma && next->lemma == c.hash
+                            : next->norm == c.hash ||
+                                  (c.second_is_last && ((next->has_s1 && next->s1 == c.hash) ||
+                                                        (next->has_s2 && next->s2 == c.hash)));
+      if (!pass) continue;
+    }
+    out.push_back(c.entry);
+  }
+}
+
 rules::lexicon_hits term_lexicon::find(const std::vector<token>& toks, std::size_t first,
                                        std::size_t end) const {
   rules::lexicon_hits hits;
-  if (entries_.empty()) return hits;
+  end = std::min(end, toks.size());
+  if (entries_.empty() || first >= end) return hits;
+  const std::size_t n = end - first;
+  // Most sentences fit the buffer on the stack; find() runs once a sentence.
+  std::array<token_keys, 64> small;
+  std::vector<token_keys> large;
+  if (n > small.size()) large.resize(n);
+  token_keys* const keys = n > small.size() ? large.data() : small.data();
+  std::vector<std::string> folded;
+  for (std::size_t i = 0; i < n; ++i) {
+    const token& t = toks[first + i];
+    token_keys& k = keys[i];
+    const std::string_view norm = t.norm;
+    k.norm = key_hash(norm, false);
+    k.has_s1 = norm.size() > 1 && norm.back() == 's';
+    k.has_s2 = k.has_s1 && norm.size() > 2 && norm[norm.size() - 2] == ':';
+    if (k.has_s1) k.s1 = key_hash(norm.substr(0, norm.size() - 1), false);
+    if (k.has_s2) k.s2 = key_hash(norm.substr(0, norm.size() - 2), false);
+    k.has_lemma = !t.lemma.empty();
+    k.folded = 0;
+    if (!k.has_lemma) continue;
+    if (may_fold(t.lemma)) {
+      folded.push_back(fold_case(t.lemma));
+      k.folded = static_cast<std::uint32_t>(folded.size());
+      k.lemma = key_hash(folded.back(), true);
+    } else {
+      k.lemma = key_hash(t.lemma, true);
+    }
+  }
   std::vector<std::size_t> candidates;
-  std::string lemma_key;  // `~` and the folded lemma, reused
-  for (std::size_t i = first; i < end && i < toks.size(); ++i) {
-    const token& t = toks[i];
+  for (std::size_t i = 0; i < n; ++i) {
+    const token& t = toks[first + i];
+    const token_keys& k = keys[i];
+    const token_keys* next = i + 1 < n ? &keys[i + 1] : nullptr;
     candidates.clear();
-    auto look = [&](std::string_view key) {
-      if (key.empty()) return;
-      const std::uint64_t hash = detail::fast_hash(key);
-      if (!detail::filter_may_contain(first_filter_, hash)) return;
-      if (const std::size_t w = first_word_index(key, hash); w != no_first_word)
-        candidates.insert(candidates.end(), first_words_[w].entries.begin(),
-                          first_words_[w].entries.end());
-    };
-    look(t.norm);
-    look(strip_genitive(t.norm));  // a one-word entry in the genitive
-    if (!t.lemma.empty()) {
-      lemma_key.assign(1, '~');
-      lemma_key += may_fold(t.lemma) ? fold_case(t.lemma) : t.lemma;
-      look(lemma_key);
+    std::size_t groups = 0;
+    // The filter first, here: it turns most keys away, and a call for each would cost more.
+    const std::string_view norm = t.norm;
+    if (!norm.empty() && detail::filter_may_contain(first_filter_, k.norm)) {
+      add_candidates(norm, false, k.norm, next, candidates);
+      ++groups;
+    }
+    // A one-word entry in the genitive: `EU:s` is looked up as `EU` only, `polisens` as
+    // `polisen`.
+    const bool s2 = k.has_s2, s1 = !s2 && k.has_s1;
+    if ((s1 || s2) && detail::filter_may_contain(first_filter_, s2 ? k.s2 : k.s1)) {
+      add_candidates(norm.substr(0, norm.size() - (s2 ? 2 : 1)), false, s2 ? k.s2 : k.s1, next,
+                     candidates);
+      ++groups;
+    }
+    if (k.has_lemma && detail::filter_may_contain(first_filter_, k.lemma)) {
+      add_candidates(k.folded ? std::string_view(folded[k.folded - 1]) : t.lemma, true, k.lemma,
+                     next, candidates);
+      ++groups;
     }
     if (candidates.empty()) continue;
-    if (candidates.size() > 1) {
+    if (groups > 1 && candidates.size() > 1) {
       std::sort(candidates.begin(), candidates.end());
       candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     }
-    const std::size_t before = hits.size();
-    for (std::size_t c : candidates)
-      if (matches_at(entries_[c], toks, i, end))
-        hits.push_back({i, i + entries_[c].words.size(), entries_[c].cls, entries_[c].id, c});
-    // (stable_sort allocates a buffer even for one element.)
-    if (hits.size() - before > 1)
-      std::stable_sort(hits.begin() + static_cast<std::ptrdiff_t>(before), hits.end(),
-                       [](const auto& a, const auto& b) { return a.end > b.end; });
+    const std::size_t at = first + i, before = hits.size();
+    for (std::size_t c : candidates) {
+      if (!matches_at(entries_[c], toks, &k, folded, at, end)) continue;
+      if (hits.empty()) hits.reserve(8);
+      hits.push_back({at, at + entries_[c].words.size(), entries_[c].cls, entries_[c].id, c});
+      // Longest first, in entry order among equals: an insertion sort of the few hits at this
+      // start (stable_sort allocated a buffer for them).
+      for (std::size_t j = hits.size() - 1; j > before && hits[j].end > hits[j - 1].end; --j)
+        std::swap(hits[j], hits[j - 1]);
+    }
   }
   return hits;
 }

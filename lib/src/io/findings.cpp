@@ -1,7 +1,9 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -13,12 +15,32 @@ namespace svpol {
 
 namespace {
 
+// True when none of the eight bytes of `w` is 0x80 or above, below 0x20, '"' or '\\'. For
+// each the test of "some byte is zero" ((v - 0x01..) & ~v & 0x80..), exact as a whole: for the
+// quote and the backslash on `w` xor-ed with them, for the control characters on `w` less 0x20
+// in each byte (which has the top bit only from a byte below 0x20, or one of 0x80 up).
+bool plain_ascii(std::uint64_t w) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  auto has_zero = [&](std::uint64_t v) { return (v - ones) & ~v & high; };
+  return ((w & high) | ((w - 0x20 * ones) & ~w & high) | has_zero(w ^ ('"' * ones)) |
+          has_zero(w ^ ('\\' * ones))) == 0;
+}
+
 // Whether dump() writes `s` between quotes unchanged: well-formed UTF-8 (dump replaces the
-// rest) without a quote, a backslash or a control character (which it escapes).
+// rest) without a quote, a backslash or a control character (which it escapes). Eight bytes at
+// a time while they are plain ASCII, else a byte or a UTF-8 sequence.
 bool dumps_as_is(std::string_view s) {
   const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
   const auto n = static_cast<std::int32_t>(s.size());
   for (std::int32_t i = 0; i < n;) {
+    if (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, sizeof w);
+      if (plain_ascii(w)) {
+        i += 8;
+        continue;
+      }
+    }
     if (p[i] < 0x80) {
       if (p[i] < 0x20 || p[i] == '"' || p[i] == '\\') return false;
       ++i;
@@ -29,6 +51,12 @@ bool dumps_as_is(std::string_view s) {
     if (c < 0) return false;
   }
   return true;
+}
+
+void append_number(std::string& out, std::size_t n) {
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, n);
+  out.append(buf, r.ptr);
 }
 
 // `s` as a JSON string, escaped by nlohmann::json exactly as dump() escapes a member. Most
@@ -60,14 +88,21 @@ void write_findings_jsonl(std::ostream& out, const document& doc,
   for (const auto& [k, v] : doc.meta()) meta[k] = v;
   const std::string tail =
       ",\"meta\":" + meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "}\n";
-  std::string line;
+  // The lines go out a batch at a time (ostream's per-call cost showed in profiles), at most
+  // about a megabyte, so that a document with very many findings does not hold them all.
+  constexpr std::size_t batch_bytes = 1 << 20;
+  std::string lines;
+  // (A guess at the lines' size, the document's part and 256 bytes for the finding's own, saves
+  // growing the buffer step by step.)
+  lines.reserve(std::min(batch_bytes, found.size() * (head.size() + tail.size() + 256)));
   for (const finding& f : found) {
-    line = head;
+    std::string& line = lines;
+    line += head;
     append_json_string(line, rules::to_string(f.kind));
     line += ",\"start\":";
-    line += std::to_string(doc.codepoint_offset(f.span.begin));
+    append_number(line, doc.codepoint_offset(f.span.begin));
     line += ",\"end\":";
-    line += std::to_string(doc.codepoint_offset(f.span.end));
+    append_number(line, doc.codepoint_offset(f.span.end));
     line += ",\"text\":";
     append_json_string(line, doc.slice(f.span));
     line += ",\"rule\":";
@@ -95,10 +130,14 @@ void write_findings_jsonl(std::ostream& out, const document& doc,
       append_json_string(line, f.entries[i]);
     }
     line += "],\"sentence\":";
-    line += std::to_string(f.sentence + 1);
+    append_number(line, f.sentence + 1);
     line += tail;
-    out << line;
+    if (lines.size() >= batch_bytes) {
+      out.write(lines.data(), static_cast<std::streamsize>(lines.size()));
+      lines.clear();
+    }
   }
+  out.write(lines.data(), static_cast<std::streamsize>(lines.size()));
 }
 
 void write_findings_tsv_header(std::ostream& out) {
