@@ -3,6 +3,7 @@
 #include <unicode/regex.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -737,6 +738,25 @@ TEST_CASE("cuts: all instructions of one test or class, and their reach from the
         std::vector<std::string>{"r 2-5"});
   CHECK(describe(m, m.match(t, 0, t.size(), {{5, 6, "actor.speaker", "", 0}})) ==
         std::vector<std::string>{"r 5-8"});
+}
+
+TEST_CASE("cuts: where a cut last passes is found anew for each sentence",
+          "[rules][match][cuts]") {
+  // The loop before `t` leaves its cut without a reach: the starts after where it last passes
+  // are skipped. The matcher keeps that position per cut between calls only as unknown; one left
+  // from the first sentence (1) would skip the start of the second's match.
+  const auto set = R::parse(rule("[word=\"a\"] []* [word=\"t\"]"), "t.svr");
+  const auto& data = R::detail::access::data(set);
+  REQUIRE(data.rules.size() == 1);
+  REQUIRE(std::any_of(data.rules[0].cuts.begin(), data.rules[0].cuts.end(), [](const auto& u) {
+    return u.reach == R::detail::compiled_rule::no_reach;
+  }));
+  const R::matcher m(set);
+  const auto first = toks("a t x x x x");
+  const auto second = toks("x x x a b t");
+  CHECK(describe(m, m.match(first, 0, first.size(), {})) == std::vector<std::string>{"r 0-2"});
+  CHECK(describe(m, m.match(second, 0, second.size(), {})) == std::vector<std::string>{"r 3-6"});
+  CHECK(describe(m, m.match(first, 0, first.size(), {})) == std::vector<std::string>{"r 0-2"});
 }
 
 TEST_CASE("cuts: several tests and classes together, leaving out word classes first",

@@ -425,10 +425,21 @@ void find_cuts(rule_set_data& data) {
     });
   }
   const std::size_t cut_words = (data.cuts.size() + 63) / 64;
-  data.cut_masks.assign(data.rules.size() * cut_words, 0);
-  for (std::size_t ri = 0; ri < data.rules.size(); ++ri)
-    for (const auto& u : data.rules[ri].cuts)
-      data.cut_masks[ri * cut_words + u.cut / 64] |= 1ull << (u.cut % 64);
+  data.cut_checks.assign(data.rules.size(), {});
+  data.cut_masks.clear();
+  for (std::size_t ri = 0; ri < data.rules.size(); ++ri) {
+    std::vector<std::uint64_t> mask(cut_words, 0);
+    for (const auto& u : data.rules[ri].cuts) mask[u.cut / 64] |= 1ull << (u.cut % 64);
+    std::vector<rule_set_data::cut_mask> used;
+    for (std::size_t w = 0; w < cut_words; ++w)
+      if (mask[w]) used.push_back({w, mask[w]});
+    auto& check = data.cut_checks[ri];
+    if (used.size() > 0) check.first = used[0];
+    if (used.size() > 1) check.second = used[1];
+    check.more_from = check.more_to = static_cast<std::uint32_t>(data.cut_masks.size());
+    for (std::size_t i = 2; i < used.size(); ++i) data.cut_masks.push_back(used[i]);
+    check.more_to = static_cast<std::uint32_t>(data.cut_masks.size());
+  }
 }
 
 bool is_regex_meta(char c) {

@@ -162,9 +162,21 @@ struct rule_set_data {
   std::size_t regex_count = 0;  // regex slots over all rules
   std::size_t memo_count = 0;   // distinct tests and conditions over all rules
   std::vector<cut> cuts;        // of all rules, equal ones shared
-  // Per rule, (cuts.size() + 63) / 64 words: a bit for each of its cuts, so that the matcher
-  // checks that all of them pass somewhere in a sentence with a few word operations.
-  std::vector<std::uint64_t> cut_masks;
+  // Per rule, its cuts as bits (`bits` of word `word` of cuts.size() bits), the words without
+  // any left out, so that the matcher checks that all of them pass somewhere in a sentence with a
+  // word operation or two: a rule has a few cuts, mostly in one word. The first two words are
+  // in cut_check (a rule with fewer has zero bits in the others); the rest, rarely any, are
+  // cut_masks[more_from, more_to).
+  struct cut_mask {
+    std::size_t word = 0;
+    std::uint64_t bits = 0;
+  };
+  struct cut_check {
+    cut_mask first, second;
+    std::uint32_t more_from = 0, more_to = 0;
+  };
+  std::vector<cut_check> cut_checks;  // per rule
+  std::vector<cut_mask> cut_masks;
   std::uint64_t id = 0;              // unique per compiled set: keys the matcher's per-thread state
   mutable shared_token_bits shared;  // the matcher's, filled as it runs
 };

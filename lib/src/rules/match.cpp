@@ -76,8 +76,11 @@ void copy_short(char* out, const char* from, std::size_t n) {
   } else if (n >= 4) {
     std::memcpy(out, from, 4);
     std::memcpy(out + n - 4, from + n - 4, 4);
-  } else {
-    for (std::size_t i = 0; i < n; ++i) out[i] = from[i];
+  } else if (n > 0) {
+    // The first, middle and last bytes are all of them.
+    out[0] = from[0];
+    out[n / 2] = from[n / 2];
+    out[n - 1] = from[n - 1];
   }
 }
 
@@ -102,6 +105,13 @@ std::uint64_t key_hash(const char* padded, std::size_t size) {
     h = (std::rotl(h, 5) ^ w) * 0x517cc1b727220a95ull;
   }
   return h;
+}
+
+// to[i] |= from[i] for i < n. Out of the loops that call it, as there the compiler had to assume
+// that a store to `to` could change the loop's bound or `from`, and kept them in memory.
+[[gnu::always_inline]] inline void or_into(std::uint64_t* __restrict to,
+                                           const std::uint64_t* __restrict from, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) to[i] |= from[i];
 }
 
 // A step of matcher::search: an instruction at a position, or (with `restore` in pc) a capture
@@ -150,12 +160,11 @@ struct thread_state {
   std::vector<slot> slots;  // a power of two of them
   int shift = 64;           // a hash's slot is its top bits: hash >> shift
   std::size_t count = 0;    // blocks in slots
-  // Scratch for find_all: the keys of a sentence's tokens one after another, where each
+  // Scratch for prepare and find: the keys of a sentence's tokens one after another, where each
   // begins, its length and its hash.
   std::string keys;
   std::vector<std::size_t> key_from, key_size;
   std::vector<std::uint64_t> key_hashes;
-  std::vector<std::uint64_t*> blocks;  // find_all's result for class run
   // By lexicon class: the rule bits of the rules whose match can begin with a hit of it
   // (compiled_rule::first_lex), and the cut bits of the cuts it passes (cut::classes), as in a
   // token's block. A lexicon has a few dozen classes; matching each hit against every rule's and
@@ -169,7 +178,7 @@ struct thread_state {
   // The buffers of class run, lent to it for a call.
   std::vector<std::uint64_t*> bits;
   std::vector<std::uint64_t> lex_bits;
-  std::vector<std::size_t> last, next;
+  std::vector<std::size_t> last, last_known, next;
   std::vector<std::uint64_t> any;
   std::vector<std::size_t> hits_from, hit_order;
   std::vector<std::uint64_t> visited;
@@ -187,18 +196,16 @@ struct thread_state {
     return s;
   }
 
-  // The blocks of tokens [first, end) into `out` (their bits after the key; added with
-  // `bit_words` zero words of bits if new; marked used), looked up together: the keys and
-  // hashes first, fetching their slots and then their blocks ahead of use, so that the cache
-  // misses of a sentence's tokens overlap instead of coming one after another.
-  void find_all(const std::vector<token>& tokens, std::size_t first, std::size_t end,
-                std::size_t bit_words, std::vector<std::uint64_t*>& out) {
+  // Readies the lookup of tokens [first, end) with find(): their keys and hashes, and their
+  // slots and then their blocks fetched ahead of use, so that the cache misses of a sentence's
+  // tokens overlap instead of coming one after another.
+  void prepare(const std::vector<token>& tokens, std::size_t first, std::size_t end) {
     const std::size_t n = end - first;
     key_from.resize(n);
     key_size.resize(n);
     key_hashes.resize(n);
     // Sized once and copied into: appending the attributes one by one to a string was a
-    // visible part of find_all.
+    // visible part of the lookup.
     std::size_t total = 0;
     for (std::size_t i = 0; i < n; ++i) {
       key_from[i] = total;
@@ -218,17 +225,19 @@ struct thread_state {
     for (std::size_t i = 0; i < n; ++i)
       if (const auto& b = slots[static_cast<std::size_t>(key_hashes[i] >> shift)].block)
         __builtin_prefetch(b.get());
-    for (std::size_t i = 0; i < n; ++i)
-      out[i] = find(keys.data() + key_from[i], key_size[i], key_hashes[i], bit_words);
   }
 
-  // The block of the padded key `k` of length `size` and hash `h`.
-  std::uint64_t* find(const char* k, std::size_t size, std::uint64_t h, std::size_t bit_words) {
+  // The block of the i-th token of prepare() (its bits after the key; added with `bit_words`
+  // zero words of bits if new; marked used).
+  std::uint64_t* find(std::size_t i, std::size_t bit_words) {
+    const char* const k = keys.data() + key_from[i];
+    const std::size_t size = key_size[i];
+    const std::uint64_t h = key_hashes[i];
     const std::size_t padded = (size + 7) / 8 * 8, key_words = padded / 8;
     if (2 * (count + 1) > slots.size()) grow();
     const std::size_t mask = slots.size() - 1;
-    for (std::size_t i = static_cast<std::size_t>(h >> shift);; i = (i + 1) & mask) {
-      slot& s = slots[i];
+    for (std::size_t j = static_cast<std::size_t>(h >> shift);; j = (j + 1) & mask) {
+      slot& s = slots[j];
       if (!s.block) {
         s.hash = h;
         s.block.reset(new std::uint64_t[1 + key_words + bit_words]());
@@ -305,8 +314,8 @@ class run {
     const std::size_t n = end - first;
     // Sized, then cleared in place: assign was an out-of-line call per buffer and sentence.
     bits_.resize(n);
+    // Zero between calls (see ~run), so only sized: most positions have no hit.
     lex_bits_.resize(n * words_);
-    std::fill_n(lex_bits_.begin(), n * words_, 0);
     // The hits by start position: hit_order_[hits_from_[i], hits_from_[i + 1]) begin at
     // first + i, longest first (it is tried first), in the order of `hits` among equals.
     hits_from_.resize(n + 1);
@@ -321,32 +330,42 @@ class run {
     for (std::size_t i = hits.size(); i-- > 0;)  // each end moves back to its bucket's start
       if (inside(hits[i])) hit_order_[--hits_from_[hits[i].begin - first]] = i;
     for (std::size_t i = 0; i < n; ++i)
-      std::sort(hit_order_.begin() + static_cast<std::ptrdiff_t>(hits_from_[i]),
-                hit_order_.begin() + static_cast<std::ptrdiff_t>(hits_from_[i + 1]),
-                [&](std::size_t a, std::size_t b) {
-                  return hits[a].end != hits[b].end ? hits[a].end > hits[b].end : a < b;
-                });
-    state_.blocks.resize(n);
-    state_.find_all(tokens_, first, end, words_ + 2 * memo_words_, state_.blocks);
-    // The search reads the tokens' memo bits at random, each read a likely cache miss (the
-    // table is tens of MB): all of their lines are fetched now, the misses overlapping.
-    for (std::uint64_t* const block : state_.blocks) {
-      const char* const from = reinterpret_cast<const char*>(thread_state::bits_of(block));
-      const char* const to = from + (words_ + 2 * memo_words_) * sizeof(std::uint64_t);
-      for (const char* line = from; line < to; line += 64) __builtin_prefetch(line);
-      __builtin_prefetch(to - 1);
-    }
+      if (hits_from_[i + 1] - hits_from_[i] > 1)
+        std::sort(hit_order_.begin() + static_cast<std::ptrdiff_t>(hits_from_[i]),
+                  hit_order_.begin() + static_cast<std::ptrdiff_t>(hits_from_[i + 1]),
+                  [&](std::size_t a, std::size_t b) {
+                    return hits[a].end != hits[b].end ? hits[a].end > hits[b].end : a < b;
+                  });
+    // Which rules can start anywhere and which cuts pass anywhere (any_), in the pass that looks
+    // the tokens up; where a cut last passes is looked for only when a rule needs it (last_pass):
+    // with a few hundred cuts, finding that for all of them in this pass was a visible part of
+    // the run.
+    // One word more, zero: rules() reads a cut word of rule_set_data::cut_check where there may
+    // be no cuts.
+    any_.resize(words_ + 1);
+    std::fill_n(any_.begin(), words_ + 1, 0);
+    last_.resize(data.cuts.size(), unknown);  // unknown between calls (see ~run)
+    last_known_.clear();
+    state_.prepare(tokens_, first, end);
+    const std::size_t all_words = words_ + 2 * memo_words_;
     for (std::size_t p = first; p < end; ++p) {
-      std::uint64_t* const block = state_.blocks[p - first];
+      std::uint64_t* const block = state_.find(p - first, all_words);
       std::uint64_t* const bits = thread_state::bits_of(block);
       bits_[p - first] = bits;
-      if (!(block[0] & thread_state::flag_done)) {
+      // The search reads the tokens' memo bits at random, each read a likely cache miss (the
+      // table is tens of MB): all of their lines are fetched now, the misses overlapping.
+      {
+        const char* const from = reinterpret_cast<const char*>(bits);
+        const char* const to = from + all_words * sizeof(std::uint64_t);
+        for (const char* line = from; line < to; line += 64) __builtin_prefetch(line);
+        __builtin_prefetch(to - 1);
+      }
+      if (!(block[0] & thread_state::flag_done)) [[unlikely]] {
         // Another thread may have done this token's bits (rule_set_data::shared); they are
         // published only when complete: a regex that takes too long throws from token_bits.
         const std::string_view key(reinterpret_cast<const char*>(block + 1),
                                    static_cast<std::size_t>(block[0] & thread_state::size_mask));
         const std::uint64_t hash = state_.key_hashes[p - first];
-        const std::size_t all_words = words_ + 2 * memo_words_;
         if (!data.shared.fetch(key, hash, bits, all_words)) {
           std::fill(bits, bits + words_, 0);
           token_bits(p, bits);
@@ -354,39 +373,50 @@ class run {
         }
         block[0] |= thread_state::flag_done;
       }
+      or_into(any_.data(), bits, words_);
       if (hits_from_[p - first] != hits_from_[p - first + 1]) lex_bits(p);
-    }
-    // Which rules can start anywhere and which cuts pass anywhere; where a cut last passes is
-    // looked for only when a rule needs it (last_pass): with a few hundred cuts, finding that for
-    // all of them in this pass was a visible part of the run.
-    last_.resize(data.cuts.size());
-    std::fill_n(last_.begin(), data.cuts.size(), unknown);
-    any_.resize(words_);
-    std::fill_n(any_.begin(), words_, 0);
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::uint64_t* const known = bits_[i];
-      const std::uint64_t* const lex = lex_bits_.data() + i * words_;  // words_ may be 0
-      for (std::size_t w = 0; w < words_; ++w) any_[w] |= known[w] | lex[w];
     }
   }
 
   run(const run&) = delete;
   run& operator=(const run&) = delete;
-  ~run() { lend(); }
+  // Leaves lex_bits_ zero and last_ unknown for the next call, setting back only what this one
+  // set: clearing them whole was a visible part of a call.
+  ~run() {
+    for (const std::size_t i : hit_order_)
+      std::fill_n(
+          lex_bits_.begin() + static_cast<std::ptrdiff_t>((hits_[i].begin - first_) * words_),
+          words_, 0);
+    for (const std::size_t c : last_known_) last_[c] = unknown;
+    lend();
+  }
 
-  // The rules of word `w` (rules 64 w to 64 w + 63) that can start somewhere in the sentence, a
-  // bit each: the caller runs only those, where a call of rule per rule that then returned at
-  // once was 15% of a warm call's instructions.
-  std::uint64_t can_start_somewhere(std::size_t w) const { return any_[w]; }
+  // Runs the rules that can match in the sentence, into `out`: those that can start somewhere
+  // (any_, a bit each: a call of rule per rule that then returned at once was 15% of a warm
+  // call's instructions) and each of whose cuts passes somewhere (rule_set_data::cut_masks; most
+  // of the former stop there).
+  void rules(std::vector<match>& out) {
+    const rule_set_data::cut_check* const checks = data_.cut_checks.data();
+    const std::uint64_t* const cuts_any = any_.data() + rule_words_;
+    for (std::size_t w = 0; w < rule_words_; ++w)
+      for (std::uint64_t bits = any_[w]; bits != 0; bits &= bits - 1) {
+        const std::size_t index = 64 * w + static_cast<std::size_t>(std::countr_zero(bits));
+        const rule_set_data::cut_check& c = checks[index];
+        if ((c.first.bits & ~cuts_any[c.first.word]) | (c.second.bits & ~cuts_any[c.second.word]))
+          continue;
+        bool pass = true;
+        for (std::uint32_t m = c.more_from; pass && m < c.more_to; ++m)
+          pass = !(data_.cut_masks[m].bits & ~cuts_any[data_.cut_masks[m].word]);
+        if (pass) rule(index, out);
+      }
+  }
 
-  // Rule `index`, one of can_start_somewhere.
-  void rule(std::size_t index, std::vector<match>& out) {
+  // Rule `index`, one that rules() found can match. Out of line: inlined into the loop of
+  // rules(), which mostly skips it, it left that loop short of registers.
+  [[gnu::noinline]] void rule(std::size_t index, std::vector<match>& out) {
     const compiled_rule& r = data_.rules[index];
     // A match passes each cut (compiled_rule::cuts): at its start or later, and within its reach
     // where that is known (the search for the next pass below then also ends the loop).
-    const std::uint64_t* const needed = data_.cut_masks.data() + index * cut_words_;
-    for (std::size_t w = 0; w < cut_words_; ++w)
-      if (needed[w] & ~any_[rule_words_ + w]) return;
     std::size_t limit = end_;
     for (const auto& u : r.cuts)
       if (u.reach == compiled_rule::no_reach) limit = std::min(limit, last_pass(u.cut) + 1);
@@ -453,6 +483,7 @@ class run {
     std::swap(bits_, state_.bits);
     std::swap(lex_bits_, state_.lex_bits);
     std::swap(last_, state_.last);
+    std::swap(last_known_, state_.last_known);
     std::swap(next_, state_.next);
     std::swap(any_, state_.any);
     std::swap(hits_from_, state_.hits_from);
@@ -474,6 +505,7 @@ class run {
   std::size_t last_pass(std::size_t c) {
     std::size_t& last = last_[c];
     if (last == unknown) {
+      last_known_.push_back(c);
       const std::size_t w = rule_words_ + c / 64;
       const std::uint64_t bit = 1ull << (c % 64);
       last = end_;
@@ -521,8 +553,9 @@ class run {
     std::uint64_t* bits = lex_bits_.data() + (pos - first_) * words_;
     for (std::size_t i = hits_from_[pos - first_]; i < hits_from_[pos - first_ + 1]; ++i) {
       const std::vector<std::uint64_t>& of_class = class_bits(hits_[hit_order_[i]].cls);
-      for (std::size_t w = 0; w < words_; ++w) bits[w] |= of_class[w];
+      or_into(bits, of_class.data(), words_);
     }
+    or_into(any_.data(), bits, words_);
   }
 
   // The rules that can start on a hit of class `cls` and the cuts it passes, as in
@@ -794,8 +827,10 @@ class run {
   std::size_t rule_words_, cut_words_, words_, memo_words_;
   // The buffers of thread_state, lent for the call:
   std::vector<std::uint64_t*> bits_;     // per token: its bits in state_.slots
-  std::vector<std::uint64_t> lex_bits_;  // per token, words_ each: the bits of its hits
+  std::vector<std::uint64_t> lex_bits_;  // per token, words_ each: the bits of its hits; zero
+                                         // between calls, in state_ too
   std::vector<std::size_t> last_;        // per cut: where it last passes, or unknown
+  std::vector<std::size_t> last_known_;  // the cuts whose last_ is known
   std::vector<std::size_t> next_;        // per cut of the rule: where it next passes, see rule
   std::vector<std::uint64_t> any_;       // words_: the bits of all positions, or-ed
   std::vector<std::size_t> hits_from_;   // per position and one more: see the constructor
@@ -834,9 +869,7 @@ std::vector<rules::match> matcher::match(const std::vector<token>& tokens, std::
   if (first >= end) return out;
   const auto& data = detail::access::data(rules_);
   detail::run r(data, tokens, first, end, hits);
-  for (std::size_t w = 0; w < (data.rules.size() + 63) / 64; ++w)
-    for (std::uint64_t bits = r.can_start_somewhere(w); bits != 0; bits &= bits - 1)
-      r.rule(64 * w + static_cast<std::size_t>(std::countr_zero(bits)), out);
+  r.rules(out);
   std::stable_sort(out.begin(), out.end(), [](const struct match& a, const struct match& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.rule < b.rule;
   });
