@@ -69,6 +69,31 @@ elseif(CASE STREQUAL "unreadable")
   expect("${out}" "\"doc\":\"polisen\"")  # the readable file is still done
   file(CHMOD ${W}/locked.txt PERMISSIONS OWNER_READ OWNER_WRITE)
 
+elseif(CASE STREQUAL "output_special")
+  # -o to a pipe or a device writes to it: the output went through a temporary file renamed
+  # over the target, which replaced a FIFO with a plain file (and, as root, /dev/null itself).
+  find_program(MKFIFO mkfifo)
+  if(NOT MKFIFO)
+    message("SKIPPED: no mkfifo")
+    return()
+  endif()
+  execute_process(COMMAND ${MKFIFO} ${W}/fifo)
+  execute_process(
+    COMMAND sh -c [[cat "$1" > "$2" & reader=$!; "$3" tokenize -o "$1" "$4"; rc=$?
+if [ ! -p "$1" ]; then kill $reader; echo "replaced"; elif [ $rc -ne 0 ]; then echo x > "$1"; fi
+wait $reader; echo "rc=$rc"; [ -p "$1" ] && echo "still a fifo"]]
+            sh ${W}/fifo ${W}/got.txt ${SVPOL} ${DATA}/polisen.txt
+    OUTPUT_VARIABLE shell ERROR_VARIABLE err TIMEOUT 60)
+  expect("${shell}" "rc=0\nstill a fifo")
+  file(READ ${W}/got.txt got)
+  expect("${got}" "^Polisen ska")
+  run(0 out extract -o /dev/null ${DATA}/polisen.txt)
+  execute_process(COMMAND sh -c "[ -c /dev/null ] && echo device" OUTPUT_VARIABLE dev)
+  expect("${dev}" "device")
+  file(GLOB left ${W}/*tmp* /dev/null.tmp*)
+  if(left)
+    message(FATAL_ERROR "temporary files left behind: ${left}")
+  endif()
 elseif(CASE STREQUAL "output_kept")
   # A run that fails after its output started leaves an earlier output as it was, and no
   # temporary file. Here the rule's regular expression runs out of time on the second file.

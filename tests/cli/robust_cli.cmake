@@ -87,7 +87,7 @@ set_tests_properties(cli.robust.redos PROPERTIES TIMEOUT 20)
 
 # Tests that need a shell-like script: NUL bytes, chmod, -o atomicity, inert output.
 set(ROBUST_SCRIPT ${CMAKE_CURRENT_SOURCE_DIR}/cli/robust.cmake)
-foreach(case nul unreadable output_kept inert brat_names)
+foreach(case nul unreadable output_kept output_special inert brat_names)
   add_test(NAME cli.robust.${case}
            COMMAND ${CMAKE_COMMAND} -DSVPOL=$<TARGET_FILE:svpol_cli> -DDATA=${DATA} -DR=${R}
                    -DCASE=${case} -P ${ROBUST_SCRIPT})

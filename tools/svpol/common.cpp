@@ -320,6 +320,23 @@ void with_output(const common_options& opts, const std::function<void(std::ostre
     return;
   }
   const fs::path target(opts.output);
+  // A device or a pipe (`-o /dev/null`, a FIFO) is written to as it is: a temporary file
+  // renamed over it would replace the device itself (as root) or fail (as anyone else), and
+  // such an output holds nothing to keep from a failed run.
+  std::error_code ec;
+  const fs::file_status st = fs::status(target, ec);
+  if (!ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st)) {
+    std::ofstream out(target, std::ios::binary);
+    if (!out)
+      throw input_error("cannot write '" + target.string() + "': " + std::strerror(errno),
+                        target.string());
+    write(out);
+    out.flush();
+    if (!out)
+      throw input_error("cannot write '" + target.string() + "': " + std::strerror(errno),
+                        target.string());
+    return;
+  }
   fs::path tmp = target;
   tmp += ".tmp." + std::to_string(::getpid());  // two runs into one directory do not collide
   write_through_temp(target, tmp, write);

@@ -61,7 +61,8 @@ int for_each_document(const std::vector<std::string>& inputs, const common_optio
                       const std::function<void(document&&)>& fn);
 
 // Runs `write` against the output named in opts: stdout, or a temporary file renamed into
-// place only when `write` succeeded, so a failed run never leaves a half-written file.
+// place only when `write` succeeded, so a failed run never leaves a half-written file. A device
+// or a pipe (`-o /dev/null`, a FIFO) is written to directly.
 void with_output(const common_options& opts, const std::function<void(std::ostream&)>& write);
 
 // Runs `write` against `tmp`, then renames it to `target`. On an error (an input_error naming
