@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 
+#include "core/words.hpp"
 #include "svpol/error.hpp"
 
 namespace svpol {
@@ -22,10 +22,9 @@ bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 std::size_t count_codepoints(std::string_view s, std::size_t begin, std::size_t end) {
   std::size_t cps = 0, i = begin;
   for (; i + 8 <= end; i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, sizeof w);
-    const std::uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
-    cps += 8 - static_cast<std::size_t>((cont * 0x0101010101010101ull) >> 56);
+    const std::uint64_t w = detail::load_word(s.data() + i);
+    const std::uint64_t cont = (w & ~(w << 1) & detail::byte_highs) >> 7;
+    cps += 8 - static_cast<std::size_t>((cont * detail::byte_ones) >> 56);
   }
   for (; i < end; ++i) cps += !is_continuation(static_cast<unsigned char>(s[i]));
   return cps;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -65,30 +64,23 @@ bool may_fold_bytes(std::string_view s) {
 
 // The same, eight bytes at a time for ASCII (most lemmas; find() asks it of every token's): the
 // words of `s` are tested for a byte of 0x80 or above, which sends `s` to may_fold_bytes, and
-// for a byte in 'A'..'Z'. The last word overlaps the one before, or is made of overlapping
-// fixed-size loads as in fast_hash; testing a byte twice does no harm.
+// for a byte in 'A'..'Z'. The last word overlaps the one before, or is a short_word as in
+// fast_hash; testing a byte twice does no harm.
 bool may_fold(std::string_view s) {
-  constexpr std::uint64_t high = 0x8080808080808080ull;
-  auto load = [&](std::size_t at, auto word) {
-    std::memcpy(&word, s.data() + at, sizeof word);
-    return static_cast<std::uint64_t>(word);
-  };
   // For ASCII bytes b (no carry leaves a byte): b + 0x3F has the top bit from 'A' (0x41) up,
   // b + 0x25 from '[' (0x5B, after 'Z') up.
   auto test = [](std::uint64_t w) -> int {  // 1: a capital, 2: non-ASCII, 0: neither
-    if (w & high) return 2;
-    return ((w + 0x3f3f3f3f3f3f3f3full) & ~(w + 0x2525252525252525ull) & high) != 0;
+    if (w & detail::byte_highs) return 2;
+    return ((w + 0x3f3f3f3f3f3f3f3full) & ~(w + 0x2525252525252525ull) & detail::byte_highs) !=
+           0;
   };
   const std::size_t n = s.size();
   int r = 0;
   if (n >= 8) {
-    for (std::size_t i = 0; i + 8 <= n && r == 0; i += 8) r = test(load(i, std::uint64_t{}));
-    if (r == 0 && n % 8 != 0) r = test(load(n - 8, std::uint64_t{}));
-  } else if (n >= 4) {
-    r = test(load(0, std::uint32_t{}) | load(n - 4, std::uint32_t{}) << 32);
+    for (std::size_t i = 0; i + 8 <= n && r == 0; i += 8) r = test(detail::load_word(s.data() + i));
+    if (r == 0 && n % 8 != 0) r = test(detail::load_word(s.data() + n - 8));
   } else if (n > 0) {
-    r = test(load(0, std::uint8_t{}) | load(n / 2, std::uint8_t{}) << 8 |
-             load(n - 1, std::uint8_t{}) << 16);
+    r = test(detail::short_word(s));
   }
   return r == 2 ? may_fold_bytes(s) : r == 1;
 }

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
-#include <cstring>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "core/text.hpp"
+#include "core/words.hpp"
 #include "svpol/conllu.hpp"
 #include "svpol/writers.hpp"
 
@@ -20,10 +20,9 @@ namespace {
 // quote and the backslash on `w` xor-ed with them, for the control characters on `w` less 0x20
 // in each byte (which has the top bit only from a byte below 0x20, or one of 0x80 up).
 bool plain_ascii(std::uint64_t w) {
-  constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-  auto has_zero = [&](std::uint64_t v) { return (v - ones) & ~v & high; };
-  return ((w & high) | ((w - 0x20 * ones) & ~w & high) | has_zero(w ^ ('"' * ones)) |
-          has_zero(w ^ ('\\' * ones))) == 0;
+  using detail::byte_highs, detail::byte_ones, detail::has_byte;
+  return ((w & byte_highs) | ((w - 0x20 * byte_ones) & ~w & byte_highs) | has_byte(w, '"') |
+          has_byte(w, '\\')) == 0;
 }
 
 // Whether dump() writes `s` between quotes unchanged: well-formed UTF-8 (dump replaces the
@@ -34,9 +33,7 @@ bool dumps_as_is(std::string_view s) {
   const auto n = static_cast<std::int32_t>(s.size());
   for (std::int32_t i = 0; i < n;) {
     if (i + 8 <= n) {
-      std::uint64_t w;
-      std::memcpy(&w, p + i, sizeof w);
-      if (plain_ascii(w)) {
+      if (plain_ascii(detail::load_word(s.data() + i))) {
         i += 8;
         continue;
       }

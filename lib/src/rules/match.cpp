@@ -21,6 +21,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/words.hpp"
 #include "rules/compiled.hpp"
 #include "svpol/normalize.hpp"
 #include "svpol/rules.hpp"
@@ -99,11 +100,8 @@ void write_token_key(const token& t, std::size_t size, char* out) {
 // needs (it takes the top bits, which the last multiplication mixes).
 std::uint64_t key_hash(const char* padded, std::size_t size) {
   std::uint64_t h = size;
-  for (std::size_t i = 0; i < (size + 7) / 8 * 8; i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, padded + i, 8);
-    h = (std::rotl(h, 5) ^ w) * 0x517cc1b727220a95ull;
-  }
+  for (std::size_t i = 0; i < (size + 7) / 8 * 8; i += 8)
+    h = (std::rotl(h, 5) ^ svpol::detail::load_word(padded + i)) * 0x517cc1b727220a95ull;
   return h;
 }
 

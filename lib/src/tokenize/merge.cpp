@@ -8,10 +8,10 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
-#include <cstring>
 #include <string>
 
 #include "core/text.hpp"
+#include "core/words.hpp"
 #include "svpol/normalize.hpp"
 #include "tokenize/scan.hpp"
 
@@ -111,12 +111,9 @@ class merger {
     const std::size_t e = in_[j].end;
     std::size_t k = b;
     // Eight bytes at a time while they are ASCII without a period (see next_link_byte).
-    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     for (; k + 8 <= e; k += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, text_.data() + k, 8);
-      const std::uint64_t y = w ^ (ones * '.');
-      if (((w | ((y - ones) & ~y)) & highs) != 0) break;
+      const std::uint64_t w = detail::load_word(text_.data() + k);
+      if (((w & detail::byte_highs) | detail::has_byte(w, '.')) != 0) break;
     }
     for (; k < e; ++k) {
       const auto c = static_cast<unsigned char>(text_[k]);
@@ -373,15 +370,10 @@ bool is_trailing_punct(char c) {
 // a time (a word has a byte equal to c when x ^ c*0x01..01 has a zero byte), as most text has
 // none of them in most words.
 std::size_t next_link_byte(std::string_view t, std::size_t i) {
-  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-  auto has = [](std::uint64_t x, unsigned char c) {
-    const std::uint64_t y = x ^ (ones * c);
-    return (y - ones) & ~y & highs;
-  };
+  using detail::has_byte;
   for (; i + 8 <= t.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, t.data() + i, 8);
-    if (has(w, 'h') | has(w, 'w') | has(w, '@')) break;
+    const std::uint64_t w = detail::load_word(t.data() + i);
+    if (has_byte(w, 'h') | has_byte(w, 'w') | has_byte(w, '@')) break;
   }
   while (i < t.size() && t[i] != 'h' && t[i] != 'w' && t[i] != '@') ++i;
   return i;
