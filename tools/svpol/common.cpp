@@ -278,11 +278,17 @@ void track_temp_file(const fs::path& tmp) {
 
 void untrack_temp_file() { pending_tmp[0] = '\0'; }
 
+namespace {
+
+[[noreturn]] void cannot_write(const fs::path& target, const std::string& why) {
+  throw input_error("cannot write '" + target.string() + "': " + why, target.string());
+}
+
+}  // namespace
+
 void write_through_temp(const fs::path& target, const fs::path& tmp,
                         const std::function<void(std::ostream&)>& write) {
-  auto fail = [&](const std::string& why) {
-    throw input_error("cannot write '" + target.string() + "': " + why, target.string());
-  };
+  auto fail = [&](const std::string& why) { cannot_write(target, why); };
   {
     track_temp_file(tmp);
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
@@ -327,14 +333,9 @@ void with_output(const common_options& opts, const std::function<void(std::ostre
   const fs::file_status st = fs::status(target, ec);
   if (!ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st)) {
     std::ofstream out(target, std::ios::binary);
-    if (!out)
-      throw input_error("cannot write '" + target.string() + "': " + std::strerror(errno),
-                        target.string());
-    write(out);
+    if (out) write(out);
     out.flush();
-    if (!out)
-      throw input_error("cannot write '" + target.string() + "': " + std::strerror(errno),
-                        target.string());
+    if (!out) cannot_write(target, std::strerror(errno));
     return;
   }
   fs::path tmp = target;
