@@ -83,6 +83,10 @@ class merger {
   // The character after byte e is a letter or digit (so a match ending at e is not a word).
   bool word_continues(std::size_t e) const {
     if (e >= text_.size()) return false;
+    // ASCII (nearly always a space or punctuation) without a call into ICU: u_isalnum is
+    // true there for the letters and digits only.
+    const auto b = static_cast<unsigned char>(text_[e]);
+    if (b < 0x80) return (b >= '0' && b <= '9') || static_cast<unsigned char>((b | 0x20) - 'a') < 26;
     const UChar32 c = first_codepoint(text_.substr(e));
     return u_isalnum(c);
   }
@@ -109,6 +113,11 @@ class merger {
     while (in_[j].end - b < abbrevs_.longest() && touches(j)) ++j;
     reach r{false, true};
     const std::size_t e = in_[j].end;
+    // Up to eight bytes (most words) in one word, by overlapping loads: plain if all ASCII.
+    if (e - b <= 8) {
+      const std::uint64_t w = detail::short_word(str(b, e));
+      if ((w & detail::byte_highs) == 0) return {detail::has_byte(w, '.') != 0, true};
+    }
     std::size_t k = b;
     // Eight bytes at a time while they are ASCII without a period (see next_link_byte).
     for (; k + 8 <= e; k += 8) {
@@ -125,6 +134,13 @@ class merger {
         r.plain = false;
     }
     return r;
+  }
+
+  // `s` case-folded, in a buffer kept across calls: the lookups fold a short string per word.
+  // Valid until the next call.
+  const std::string& folded(std::string_view s) {
+    fold_case(s, fold_buf_);
+    return fold_buf_;
   }
 
   void emit(std::size_t first, std::size_t last, token_kind kind, bool abbrev = false) {
@@ -167,13 +183,14 @@ class merger {
     const std::size_t longest = r.plain && !r.period ? abbrevs_.longest_without_period()
                                                                : abbrevs_.longest();
     if (in_[i].end - in_[i].begin > longest) return 0;
-    const std::string_view head = str(i).substr(0, str(i).find('.'));
-    if (head.size() > abbrevs_.longest() || !abbrevs_.may_start(fold_case(head))) return 0;
+    // Without a period in reach, the head is the whole piece: no search.
+    const std::string_view head = r.period ? str(i).substr(0, str(i).find('.')) : str(i);
+    if (head.size() > abbrevs_.longest() || !abbrevs_.may_start(folded(head))) return 0;
     std::size_t best = 0;
     for (std::size_t j = i; j < in_.size() && in_[j].end - in_[i].begin <= longest; ++j) {
       if (j > i && in_[j - 1].end != in_[j].begin) break;
       if (word_continues(in_[j].end)) continue;
-      if (abbrevs_.contains(fold_case(str(in_[i].begin, in_[j].end)))) best = j - i + 1;
+      if (abbrevs_.contains(folded(str(in_[i].begin, in_[j].end)))) best = j - i + 1;
     }
     if (best == 0) return 0;
     emit(i, i + best - 1, token_kind::word, text_[in_[i + best - 1].end - 1] == '.');
@@ -183,11 +200,17 @@ class merger {
   // Spaced abbreviations: `bl. a.`, `t. ex.`, each part with its period.
   std::size_t spaced_abbreviation(std::size_t i) {
     if (!is_word(i) || abbrevs_.spaced().empty()) return 0;
+    // Nearly every word is short, plain and without a period: it is turned down before its
+    // head is looked for (a piece no longer than longest() has a head no longer either).
+    const bool short_piece = in_[i].end - in_[i].begin <= abbrevs_.longest();
+    auto without_period = [&] {
+      const reach r = reach_of(i);
+      return r.plain && !r.period && abbrevs_.spaced_start_with_period();
+    };
+    if (short_piece && without_period()) return 0;
     const std::string_view head = str(i).substr(0, str(i).find('.'));
-    if (head.size() > abbrevs_.longest()) return 0;
-    if (const reach r = reach_of(i); r.plain && !r.period && abbrevs_.spaced_start_with_period())
-      return 0;
-    if (!abbrevs_.may_start_spaced(fold_case(head))) return 0;
+    if (head.size() > abbrevs_.longest() || (!short_piece && without_period())) return 0;
+    if (!abbrevs_.may_start_spaced(folded(head))) return 0;
     for (const auto& parts : abbrevs_.spaced()) {
       std::size_t j = i;
       bool ok = true;
@@ -352,7 +375,8 @@ class merger {
   const abbreviations& abbrevs_;
   std::vector<std::pair<byte_span, token_kind>> links_;
   std::size_t next_link_ = 0;
-  reach reach_;  // of piece reach_piece_
+  std::string fold_buf_;  // see folded()
+  reach reach_;           // of piece reach_piece_
   std::size_t reach_piece_ = static_cast<std::size_t>(-1);
 };
 
