@@ -256,17 +256,42 @@ void fold_case(std::string_view s, std::string& out) {
   const char* const q = s.data();
   const std::size_t n = s.size();
   std::size_t i = 0;
-  // Eight ASCII bytes at a time: a byte b < 0x80 is a capital when b + (0x80 - 'A') has its
+  // ASCII eight bytes at a time: a byte b < 0x80 is a capital when b + (0x80 - 'A') has its
   // high bit set and b + (0x80 - 'Z' - 1) does not (neither sum carries into the next byte).
-  for (; i + 8 <= n; i += 8) {
-    std::uint64_t w = detail::load_word(q + i);
-    if ((w & detail::byte_highs) != 0) break;
+  // Bytes that are zero (above a shorter load) stay zero.
+  auto lower = [](std::uint64_t w) {
     const std::uint64_t capitals = (w + detail::byte_ones * (0x80 - 'A')) &
                                    ~(w + detail::byte_ones * (0x80 - 'Z' - 1)) &
                                    detail::byte_highs;
-    if (capitals != 0) {
-      w |= capitals >> 2;  // 0x80 >> 2 is 0x20, upper to lower case
-      std::memcpy(p + i, &w, sizeof w);
+    return w | capitals >> 2;  // 0x80 >> 2 is 0x20, upper to lower case
+  };
+  if (n >= 8) {
+    for (; i + 8 <= n; i += 8) {
+      const std::uint64_t w = detail::load_word(q + i);
+      if ((w & detail::byte_highs) != 0) break;
+      const std::uint64_t l = lower(w);
+      std::memcpy(p + i, &l, sizeof l);
+    }
+    // The last one to seven bytes as the last eight, again lowering some already lowered.
+    if (i + 8 > n && i < n) {
+      const std::uint64_t w = detail::load_word(q + n - 8);
+      if ((w & detail::byte_highs) == 0) {
+        const std::uint64_t l = lower(w);
+        std::memcpy(p + n - 8, &l, sizeof l);
+        i = n;
+      }
+    }
+  } else if (n >= 4) {
+    // Four to seven bytes as two overlapping four.
+    std::uint32_t a, b;
+    std::memcpy(&a, q, sizeof a);
+    std::memcpy(&b, q + n - 4, sizeof b);
+    if (((a | b) & 0x80808080u) == 0) {
+      a = static_cast<std::uint32_t>(lower(a));
+      b = static_cast<std::uint32_t>(lower(b));
+      std::memcpy(p, &a, sizeof a);
+      std::memcpy(p + n - 4, &b, sizeof b);
+      i = n;
     }
   }
   bool simple = true;

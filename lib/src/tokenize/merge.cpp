@@ -113,10 +113,20 @@ class merger {
     while (in_[j].end - b < abbrevs_.longest() && touches(j)) ++j;
     reach r{false, true};
     const std::size_t e = in_[j].end;
-    // Up to eight bytes (most words) in one word, by overlapping loads: plain if all ASCII.
-    if (e - b <= 8) {
-      const std::uint64_t w = detail::short_word(str(b, e));
-      if ((w & detail::byte_highs) == 0) return {detail::has_byte(w, '.') != 0, true};
+    // Up to eight bytes (most words) in one word read from b, the bytes after e masked off:
+    // plain if every byte with its high bit set is a C3 or follows one (UTF-8 is valid here).
+    if (e - b <= 8 && b + 8 <= text_.size()) {
+      const std::size_t len = e - b;
+      const std::uint64_t w = detail::load_word(text_.data() + b) &
+                              (len == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << 8 * len) - 1);
+      const bool period = detail::has_byte(w, '.') != 0;
+      const std::uint64_t highs = w & detail::byte_highs;
+      if (highs == 0) return {period, true};
+      // 0x80 in each byte that is C3: a zero byte of w ^ C3..C3, found exactly.
+      const std::uint64_t x = w ^ (detail::byte_ones * 0xC3);
+      const std::uint64_t c3 =
+          ~(((x & ~detail::byte_highs) + ~detail::byte_highs) | x) & detail::byte_highs;
+      if (highs == (c3 | c3 << 8)) return {period, true};
     }
     std::size_t k = b;
     // Eight bytes at a time while they are ASCII without a period (see next_link_byte).
