@@ -1,5 +1,7 @@
 #include "svpol/normalize.hpp"
 
+#include "normalize/offset_cursor.hpp"
+
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -127,5 +129,29 @@ TEST_CASE("case folding's fast path agrees with ICU", "[normalize]") {
     CHECK(svpol::fold_case(s) == expected);
     svpol::fold_case(s, into);
     CHECK(into == expected);
+  }
+}
+
+TEST_CASE("offset_cursor maps spans in order as offset_map does", "[normalize]") {
+  // Random text with what normalization changes (soft hyphens and zero-width spaces deleted,
+  // no-break spaces replaced, combining marks composed, words rejoined) between plain words.
+  const std::vector<std::string> parts = {"ord",   " ",    "\xC2\xAD", "\xE2\x80\x8B", "\xC2\xA0",
+                                          "A\xCC\x8A", "sam-\n", "h\xC3\xA4llet", ".", "\n"};
+  std::mt19937 rng(42);
+  for (int n = 0; n < 300; ++n) {
+    std::string text;
+    const int len = static_cast<int>(rng() % 30);
+    for (int k = 0; k < len; ++k) text += parts[rng() % parts.size()];
+    const svpol::normalized_text norm = normalize(text);
+    // Ordered spans: cut points, each span from one to a later one (empty ones too).
+    std::vector<std::size_t> cuts;
+    for (std::size_t i = 0; i <= norm.text.size(); ++i)
+      if (rng() % 3 == 0) cuts.push_back(i);
+    svpol::detail::offset_cursor cursor(norm.map);
+    for (std::size_t k = 0; k + 1 < cuts.size(); k += 1 + rng() % 2) {
+      const std::size_t b = cuts[k], e = cuts[k + rng() % 2];
+      INFO(text << " [" << b << ", " << e << ")");
+      CHECK(cursor.to_original(b, e) == norm.to_original(b, e));
+    }
   }
 }

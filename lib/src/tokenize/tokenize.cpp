@@ -13,6 +13,7 @@
 #include <array>
 #include <memory>
 
+#include "normalize/offset_cursor.hpp"
 #include "svpol/error.hpp"
 #include "tokenize/scan.hpp"
 
@@ -111,6 +112,8 @@ std::vector<token> tokenize(const document& doc, const abbreviations& abbrevs) {
   // Most documents need no normalizing: their spans are the same in both texts, without two
   // binary searches of the map per token.
   const bool identity = norm.map.is_identity();
+  // Otherwise the pieces, in order, are mapped walking forward through the map's runs.
+  detail::offset_cursor to_original_in_order(norm.map);
   std::vector<token> toks;
   toks.reserve(pieces.size());
   for (const piece& p : pieces) {
@@ -119,7 +122,7 @@ std::vector<token> tokenize(const document& doc, const abbreviations& abbrevs) {
     // moved into place (a copy of its bytes again). An in_place_string becomes the member
     // itself.
     token& t = toks.emplace_back(
-        identity ? byte_span{p.begin, p.end} : norm.to_original(p.begin, p.end),
+        identity ? byte_span{p.begin, p.end} : to_original_in_order.to_original(p.begin, p.end),
         byte_span{p.begin, p.end}, in_place_string{text.substr(p.begin, p.end - p.begin)},
         in_place_string{}, p.kind, p.abbreviation);
     fold_case(t.form, t.norm);
