@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <string>
@@ -122,14 +123,11 @@ class merger {
       const bool period = detail::has_byte(w, '.') != 0;
       const std::uint64_t highs = w & detail::byte_highs;
       if (highs == 0) return {period, true};
-      // 0x80 in each byte that is C3: a zero byte of w ^ C3..C3, found exactly.
-      const std::uint64_t x = w ^ (detail::byte_ones * 0xC3);
-      const std::uint64_t c3 =
-          ~(((x & ~detail::byte_highs) + ~detail::byte_highs) | x) & detail::byte_highs;
+      const std::uint64_t c3 = detail::bytes_equal(w, 0xC3);
       if (highs == (c3 | c3 << 8)) return {period, true};
     }
     std::size_t k = b;
-    // Eight bytes at a time while they are ASCII without a period (see next_link_byte).
+    // Eight bytes at a time while they are ASCII without a period (see next_link_start).
     for (; k + 8 <= e; k += 8) {
       const std::uint64_t w = detail::load_word(text_.data() + k);
       if (((w & detail::byte_highs) | detail::has_byte(w, '.')) != 0) break;
@@ -146,9 +144,16 @@ class merger {
     return r;
   }
 
-  // `s` case-folded, in a buffer kept across calls: the lookups fold a short string per word.
-  // Valid until the next call.
-  const std::string& folded(std::string_view s) {
+  // `s` case-folded: `s` itself when it is up to eight ASCII bytes without a capital (most
+  // words looked up), else folded into a buffer kept across calls. Valid until the next call.
+  std::string_view folded(std::string_view s) {
+    if (!s.empty() && s.size() <= 8) {
+      const std::uint64_t w = s.size() == 8 ? detail::load_word(s.data()) : detail::short_word(s);
+      // A capital b: b + (0x80 - 'A') has its high bit set and b + (0x80 - 'Z' - 1) does not.
+      const std::uint64_t capitals = (w + detail::byte_ones * (0x80 - 'A')) &
+                                     ~(w + detail::byte_ones * (0x80 - 'Z' - 1));
+      if (((w | capitals) & detail::byte_highs) == 0) return s;
+    }
     fold_case(s, fold_buf_);
     return fold_buf_;
   }
@@ -400,16 +405,24 @@ bool is_trailing_punct(char c) {
          c == ')' || c == ']';
 }
 
-// The first position at or after `i` whose byte is `h`, `w` or `@`, or t.size(): eight bytes at
-// a time (a word has a byte equal to c when x ^ c*0x01..01 has a zero byte), as most text has
-// none of them in most words.
-std::size_t next_link_byte(std::string_view t, std::size_t i) {
-  using detail::has_byte;
-  for (; i + 8 <= t.size(); i += 8) {
+// The first position at or after `i` where a link can start, `ht`, `ww` or `@`, or t.size():
+// eight bytes at a time, seven apart so that a pair across two words is seen whole, as most
+// text has none of them in most words (`h` alone, as in `och`, is common).
+std::size_t next_link_start(std::string_view t, std::size_t i) {
+  using detail::bytes_equal;
+  for (; i + 8 <= t.size(); i += 7) {
     const std::uint64_t w = detail::load_word(t.data() + i);
-    if (has_byte(w, 'h') | has_byte(w, 'w') | has_byte(w, '@')) break;
+    const std::uint64_t ww = bytes_equal(w, 'w');
+    // In little-endian order the next byte's flag, shifted down 8 bits, lines up with this one.
+    const std::uint64_t starts =
+        (bytes_equal(w, 'h') & bytes_equal(w, 't') >> 8) | (ww & ww >> 8) | bytes_equal(w, '@');
+    if (starts != 0) return i + static_cast<std::size_t>(std::countr_zero(starts)) / 8;
   }
-  while (i < t.size() && t[i] != 'h' && t[i] != 'w' && t[i] != '@') ++i;
+  for (; i < t.size(); ++i) {
+    const bool pair = i + 1 < t.size() && ((t[i] == 'h' && t[i + 1] == 't') ||
+                                           (t[i] == 'w' && t[i + 1] == 'w'));
+    if (pair || t[i] == '@') return i;
+  }
   return i;
 }
 
@@ -419,8 +432,9 @@ std::vector<std::pair<byte_span, token_kind>> find_links(std::string_view t) {
   std::vector<std::pair<byte_span, token_kind>> out;
   std::size_t i = 0;
   while (i < t.size()) {
-    // Only `http`, `www.` and `@` start a link: the bytes before the next h, w or @ are skipped.
-    i = next_link_byte(t, i);
+    // Only `http`, `www.` and `@` start a link: the bytes before the next ht, ww or @ are
+    // skipped.
+    i = next_link_start(t, i);
     if (i == t.size()) break;
     const bool at_word_start = i == 0 || !is_ascii_alnum(t[i - 1]);
     std::size_t b = std::string_view::npos;
