@@ -1,12 +1,12 @@
 #include "svpol/normalize.hpp"
 
-#include "normalize/offset_cursor.hpp"
-
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
 #include <catch2/catch.hpp>
 #include <random>
+
+#include "normalize/offset_cursor.hpp"
 
 using svpol::byte_span;
 using svpol::normalize;
@@ -135,8 +135,9 @@ TEST_CASE("case folding's fast path agrees with ICU", "[normalize]") {
 TEST_CASE("offset_cursor maps spans in order as offset_map does", "[normalize]") {
   // Random text with what normalization changes (soft hyphens and zero-width spaces deleted,
   // no-break spaces replaced, combining marks composed, words rejoined) between plain words.
-  const std::vector<std::string> parts = {"ord",   " ",    "\xC2\xAD", "\xE2\x80\x8B", "\xC2\xA0",
-                                          "A\xCC\x8A", "sam-\n", "h\xC3\xA4llet", ".", "\n"};
+  const std::vector<std::string> parts = {"ord",      " ",         "\xC2\xAD", "\xE2\x80\x8B",
+                                          "\xC2\xA0", "A\xCC\x8A", "sam-\n",   "h\xC3\xA4llet",
+                                          ".",        "\n"};
   std::mt19937 rng(42);
   for (int n = 0; n < 300; ++n) {
     std::string text;

@@ -261,8 +261,7 @@ void fold_case(std::string_view s, std::string& out) {
   // Bytes that are zero (above a shorter load) stay zero.
   auto lower = [](std::uint64_t w) {
     const std::uint64_t capitals = (w + detail::byte_ones * (0x80 - 'A')) &
-                                   ~(w + detail::byte_ones * (0x80 - 'Z' - 1)) &
-                                   detail::byte_highs;
+                                   ~(w + detail::byte_ones * (0x80 - 'Z' - 1)) & detail::byte_highs;
     return w | capitals >> 2;  // 0x80 >> 2 is 0x20, upper to lower case
   };
   if (n >= 8) {

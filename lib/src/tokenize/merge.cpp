@@ -87,7 +87,8 @@ class merger {
     // ASCII (nearly always a space or punctuation) without a call into ICU: u_isalnum is
     // true there for the letters and digits only.
     const auto b = static_cast<unsigned char>(text_[e]);
-    if (b < 0x80) return (b >= '0' && b <= '9') || static_cast<unsigned char>((b | 0x20) - 'a') < 26;
+    if (b < 0x80)
+      return (b >= '0' && b <= '9') || static_cast<unsigned char>((b | 0x20) - 'a') < 26;
     const UChar32 c = first_codepoint(text_.substr(e));
     return u_isalnum(c);
   }
@@ -150,8 +151,8 @@ class merger {
     if (!s.empty() && s.size() <= 8) {
       const std::uint64_t w = s.size() == 8 ? detail::load_word(s.data()) : detail::short_word(s);
       // A capital b: b + (0x80 - 'A') has its high bit set and b + (0x80 - 'Z' - 1) does not.
-      const std::uint64_t capitals = (w + detail::byte_ones * (0x80 - 'A')) &
-                                     ~(w + detail::byte_ones * (0x80 - 'Z' - 1));
+      const std::uint64_t capitals =
+          (w + detail::byte_ones * (0x80 - 'A')) & ~(w + detail::byte_ones * (0x80 - 'Z' - 1));
       if (((w | capitals) & detail::byte_highs) == 0) return s;
     }
     fold_case(s, fold_buf_);
@@ -419,8 +420,8 @@ std::size_t next_link_start(std::string_view t, std::size_t i) {
     if (starts != 0) return i + static_cast<std::size_t>(std::countr_zero(starts)) / 8;
   }
   for (; i < t.size(); ++i) {
-    const bool pair = i + 1 < t.size() && ((t[i] == 'h' && t[i + 1] == 't') ||
-                                           (t[i] == 'w' && t[i + 1] == 'w'));
+    const bool pair =
+        i + 1 < t.size() && ((t[i] == 'h' && t[i + 1] == 't') || (t[i] == 'w' && t[i + 1] == 'w'));
     if (pair || t[i] == '@') return i;
   }
   return i;
