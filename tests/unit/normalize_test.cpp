@@ -1,6 +1,12 @@
 #include "svpol/normalize.hpp"
 
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
 #include <catch2/catch.hpp>
+#include <random>
+
+#include "normalize/offset_cursor.hpp"
 
 using svpol::byte_span;
 using svpol::normalize;
@@ -90,4 +96,63 @@ TEST_CASE("case folding", "[normalize]") {
   CHECK(svpol::fold_case("A\xCC\x8A") == "å");            // NFC after folding
   CHECK(svpol::fold_case("ÀÉÖØÞ×÷ÿ") == "àéöøþ×÷ÿ");      // the Latin-1 fast path
   CHECK(svpol::fold_case("ÖSTERSUNDΣ") == "östersundσ");  // and beyond it
+}
+
+// ICU's full case folding then NFC, with no fast path: what fold_case must return.
+std::string icu_fold(std::string_view s) {
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.foldCase();
+  UErrorCode st = U_ZERO_ERROR;
+  const icu::UnicodeString n = icu::Normalizer2::getNFCInstance(st)->normalize(u, st);
+  REQUIRE(U_SUCCESS(st));
+  std::string out;
+  n.toUTF8String(out);
+  return out;
+}
+
+TEST_CASE("case folding's fast path agrees with ICU", "[normalize]") {
+  // Random strings of ASCII and Latin-1 (the fast path), now and then with a character beyond
+  // it or a combining ring (ICU's path), into a string that held something else before.
+  std::mt19937 rng(6);
+  std::string into = "a longer string that was here before, on the heap";
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    const int len = static_cast<int>(rng() % 20);
+    for (int k = 0; k < len; ++k) {
+      const unsigned r = rng() % 100;
+      char32_t c = r < 50 ? 0x20 + rng() % 0x5F : r < 97 ? 0xA0 + rng() % 0x60 : 0;
+      if (c == 0) c = (rng() % 2) ? 0x030A : 0x03A3;  // combining ring, capital sigma
+      icu::UnicodeString(static_cast<UChar32>(c)).toUTF8String(s);
+    }
+    const std::string expected = icu_fold(s);
+    CHECK(svpol::fold_case(s) == expected);
+    svpol::fold_case(s, into);
+    CHECK(into == expected);
+  }
+}
+
+TEST_CASE("offset_cursor maps spans in order as offset_map does", "[normalize]") {
+  // Random text with what normalization changes (soft hyphens and zero-width spaces deleted,
+  // no-break spaces replaced, combining marks composed, words rejoined) between plain words.
+  const std::vector<std::string> parts = {"ord",      " ",         "\xC2\xAD", "\xE2\x80\x8B",
+                                          "\xC2\xA0", "A\xCC\x8A", "sam-\n",   "h\xC3\xA4llet",
+                                          ".",        "\n"};
+  std::mt19937 rng(42);
+  for (int n = 0; n < 300; ++n) {
+    std::string text;
+    const int len = static_cast<int>(rng() % 30);
+    for (int k = 0; k < len; ++k) text += parts[rng() % parts.size()];
+    const svpol::normalized_text norm = normalize(text);
+    // Ordered spans: cut points, each span from one to a later one (empty ones too).
+    std::vector<std::size_t> cuts;
+    for (std::size_t i = 0; i <= norm.text.size(); ++i)
+      if (rng() % 3 == 0) cuts.push_back(i);
+    svpol::detail::offset_cursor cursor(norm.map);
+    for (std::size_t k = 0; k + 1 < cuts.size(); k += 1 + rng() % 2) {
+      const std::size_t b = cuts[k], e = cuts[k + rng() % 2];
+      INFO(text << " [" << b << ", " << e << ")");
+      CHECK(cursor.to_original(b, e) == norm.to_original(b, e));
+    }
+  }
 }

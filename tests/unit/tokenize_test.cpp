@@ -108,6 +108,20 @@ TEST_CASE("links are found at every offset", "[tokenize]") {
   }
 }
 
+TEST_CASE("www links are found at every offset, after words with h and w", "[tokenize]") {
+  // The link scan reads eight bytes at a time and stops at `ht`, `ww` and `@` only.
+  for (std::size_t k = 0; k < 20; ++k) {
+    const std::string text = std::string(k, 'h') + " och www.regeringen.se/x hw wh";
+    CAPTURE(k);
+    const auto toks = svpol::tokenize(svpol::document::from_utf8(text, "t"));
+    REQUIRE(toks.size() == (k ? 5u : 4u));
+    const std::size_t u = toks.size() - 3;
+    CHECK(toks[u].form == "www.regeringen.se/x");
+    CHECK(toks[u].kind == svpol::token_kind::url);
+    CHECK(toks[u].span.begin == k + 5);
+  }
+}
+
 TEST_CASE("token spans point into the original text", "[tokenize]") {
   const std::string text =
       "\xEF\xBB\xBF"

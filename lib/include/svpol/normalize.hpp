@@ -63,5 +63,8 @@ normalized_text normalize(std::string_view original);
 
 // NFC and Unicode full case folding of a short string (a token's surface form).
 std::string fold_case(std::string_view utf8);
+// The same into `out`, replacing what it held and reusing its capacity. `utf8` must not point
+// into `out`.
+void fold_case(std::string_view utf8, std::string& out);
 
 }  // namespace svpol

@@ -42,4 +42,11 @@ constexpr std::uint64_t has_byte(std::uint64_t w, unsigned char c) {
   return has_zero_byte(w ^ (byte_ones * c));
 }
 
+// 0x80 in each byte of `w` that is `c` and 0 in the others: exact byte by byte, unlike has_byte
+// (no borrow runs from one byte into the next).
+constexpr std::uint64_t bytes_equal(std::uint64_t w, unsigned char c) {
+  const std::uint64_t x = w ^ (byte_ones * c);
+  return ~(((x & ~byte_highs) + ~byte_highs) | x) & byte_highs;
+}
+
 }  // namespace svpol::detail

@@ -9,6 +9,10 @@
 #include <array>
 #include <cassert>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
+
+#include "core/words.hpp"
 
 namespace svpol {
 
@@ -241,42 +245,88 @@ class normalizer {
 
 normalized_text normalize(std::string_view original) { return normalizer(original).run(); }
 
-std::string fold_case(std::string_view s) {
+void fold_case(std::string_view s, std::string& out) {
   // Fast path for ASCII and precomposed Latin-1 letters (all of Swedish): their case folding
-  // is the simple lowercase mapping and they are already NFC. Anything else goes to ICU.
-  std::string out;
-  out.resize(s.size());
+  // is the simple lowercase mapping and they are already NFC. The bytes are copied first and
+  // only the capitals are rewritten, so that a form without any (most) costs a copy and a
+  // read of `s`, and `out` keeps its capacity. The reads are of `s`, not of the copy just
+  // written, which they would have to wait for. Anything else goes to ICU.
+  out.assign(s);
+  char* const p = out.data();
+  const char* const q = s.data();
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  // ASCII eight bytes at a time: a byte b < 0x80 is a capital when b + (0x80 - 'A') has its
+  // high bit set and b + (0x80 - 'Z' - 1) does not (neither sum carries into the next byte).
+  // Bytes that are zero (above a shorter load) stay zero.
+  auto lower = [](std::uint64_t w) {
+    const std::uint64_t capitals = (w + detail::byte_ones * (0x80 - 'A')) &
+                                   ~(w + detail::byte_ones * (0x80 - 'Z' - 1)) & detail::byte_highs;
+    return w | capitals >> 2;  // 0x80 >> 2 is 0x20, upper to lower case
+  };
+  if (n >= 8) {
+    for (; i + 8 <= n; i += 8) {
+      const std::uint64_t w = detail::load_word(q + i);
+      if ((w & detail::byte_highs) != 0) break;
+      const std::uint64_t l = lower(w);
+      std::memcpy(p + i, &l, sizeof l);
+    }
+    // The last one to seven bytes as the last eight, again lowering some already lowered.
+    if (i + 8 > n && i < n) {
+      const std::uint64_t w = detail::load_word(q + n - 8);
+      if ((w & detail::byte_highs) == 0) {
+        const std::uint64_t l = lower(w);
+        std::memcpy(p + n - 8, &l, sizeof l);
+        i = n;
+      }
+    }
+  } else if (n >= 4) {
+    // Four to seven bytes as two overlapping four.
+    std::uint32_t a, b;
+    std::memcpy(&a, q, sizeof a);
+    std::memcpy(&b, q + n - 4, sizeof b);
+    if (((a | b) & 0x80808080u) == 0) {
+      a = static_cast<std::uint32_t>(lower(a));
+      b = static_cast<std::uint32_t>(lower(b));
+      std::memcpy(p, &a, sizeof a);
+      std::memcpy(p + n - 4, &b, sizeof b);
+      i = n;
+    }
+  }
   bool simple = true;
-  for (std::size_t i = 0; i < s.size() && simple; ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
+  for (; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(q[i]);
     if (c < 0x80) {
-      out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 0x20) : static_cast<char>(c);
-    } else if (c == 0xC3 && i + 1 < s.size()) {
-      const auto d = static_cast<unsigned char>(s[i + 1]);
+      if (static_cast<unsigned>(c - 'A') < 26u) p[i] = static_cast<char>(c + 0x20);
+    } else if (c == 0xC3 && i + 1 < n) {
+      const auto d = static_cast<unsigned char>(q[i + 1]);
       // U+00C0..U+00FF is C3 80..C3 BF. Upper case U+00C0..U+00DE (not U+00D7 ×) folds +0x20;
       // U+00DF ß folds to "ss", which changes the length: ICU.
       if (d < 0x80 || d > 0xBF || d == 0x9F) {
         simple = false;
-      } else {
-        out[i] = s[i];
-        out[i + 1] = static_cast<char>((d <= 0x9E && d != 0x97) ? d + 0x20 : d);
-        ++i;
+        break;
       }
+      if (d <= 0x9E && d != 0x97) p[i + 1] = static_cast<char>(d + 0x20);
+      ++i;
     } else {
       simple = false;
+      break;
     }
   }
-  if (simple) {
-    // A combining mark could follow a Latin-1 letter only as a non-C3 byte: handled above.
-    return out;
-  }
+  // A combining mark could follow a Latin-1 letter only as a non-C3 byte: handled above.
+  if (simple) return;
   out.clear();
   icu::UnicodeString u =
       icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   u.foldCase();
   UErrorCode st = U_ZERO_ERROR;
-  icu::UnicodeString n = nfc().normalize(u, st);
-  (U_SUCCESS(st) ? n : u).toUTF8String(out);
+  icu::UnicodeString normalized = nfc().normalize(u, st);
+  (U_SUCCESS(st) ? normalized : u).toUTF8String(out);
+}
+
+std::string fold_case(std::string_view s) {
+  std::string out;
+  fold_case(s, out);
   return out;
 }
 

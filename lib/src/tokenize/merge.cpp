@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <string>
@@ -83,6 +84,11 @@ class merger {
   // The character after byte e is a letter or digit (so a match ending at e is not a word).
   bool word_continues(std::size_t e) const {
     if (e >= text_.size()) return false;
+    // ASCII (nearly always a space or punctuation) without a call into ICU: u_isalnum is
+    // true there for the letters and digits only.
+    const auto b = static_cast<unsigned char>(text_[e]);
+    if (b < 0x80)
+      return (b >= '0' && b <= '9') || static_cast<unsigned char>((b | 0x20) - 'a') < 26;
     const UChar32 c = first_codepoint(text_.substr(e));
     return u_isalnum(c);
   }
@@ -109,8 +115,20 @@ class merger {
     while (in_[j].end - b < abbrevs_.longest() && touches(j)) ++j;
     reach r{false, true};
     const std::size_t e = in_[j].end;
+    // Up to eight bytes (most words) in one word read from b, the bytes after e masked off:
+    // plain if every byte with its high bit set is a C3 or follows one (UTF-8 is valid here).
+    if (e - b <= 8 && b + 8 <= text_.size()) {
+      const std::size_t len = e - b;
+      const std::uint64_t w = detail::load_word(text_.data() + b) &
+                              (len == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << 8 * len) - 1);
+      const bool period = detail::has_byte(w, '.') != 0;
+      const std::uint64_t highs = w & detail::byte_highs;
+      if (highs == 0) return {period, true};
+      const std::uint64_t c3 = detail::bytes_equal(w, 0xC3);
+      if (highs == (c3 | c3 << 8)) return {period, true};
+    }
     std::size_t k = b;
-    // Eight bytes at a time while they are ASCII without a period (see next_link_byte).
+    // Eight bytes at a time while they are ASCII without a period (see next_link_start).
     for (; k + 8 <= e; k += 8) {
       const std::uint64_t w = detail::load_word(text_.data() + k);
       if (((w & detail::byte_highs) | detail::has_byte(w, '.')) != 0) break;
@@ -125,6 +143,20 @@ class merger {
         r.plain = false;
     }
     return r;
+  }
+
+  // `s` case-folded: `s` itself when it is up to eight ASCII bytes without a capital (most
+  // words looked up), else folded into a buffer kept across calls. Valid until the next call.
+  std::string_view folded(std::string_view s) {
+    if (!s.empty() && s.size() <= 8) {
+      const std::uint64_t w = s.size() == 8 ? detail::load_word(s.data()) : detail::short_word(s);
+      // A capital b: b + (0x80 - 'A') has its high bit set and b + (0x80 - 'Z' - 1) does not.
+      const std::uint64_t capitals =
+          (w + detail::byte_ones * (0x80 - 'A')) & ~(w + detail::byte_ones * (0x80 - 'Z' - 1));
+      if (((w | capitals) & detail::byte_highs) == 0) return s;
+    }
+    fold_case(s, fold_buf_);
+    return fold_buf_;
   }
 
   void emit(std::size_t first, std::size_t last, token_kind kind, bool abbrev = false) {
@@ -167,13 +199,14 @@ class merger {
     const std::size_t longest = r.plain && !r.period ? abbrevs_.longest_without_period()
                                                                : abbrevs_.longest();
     if (in_[i].end - in_[i].begin > longest) return 0;
-    const std::string_view head = str(i).substr(0, str(i).find('.'));
-    if (head.size() > abbrevs_.longest() || !abbrevs_.may_start(fold_case(head))) return 0;
+    // Without a period in reach, the head is the whole piece: no search.
+    const std::string_view head = r.period ? str(i).substr(0, str(i).find('.')) : str(i);
+    if (head.size() > abbrevs_.longest() || !abbrevs_.may_start(folded(head))) return 0;
     std::size_t best = 0;
     for (std::size_t j = i; j < in_.size() && in_[j].end - in_[i].begin <= longest; ++j) {
       if (j > i && in_[j - 1].end != in_[j].begin) break;
       if (word_continues(in_[j].end)) continue;
-      if (abbrevs_.contains(fold_case(str(in_[i].begin, in_[j].end)))) best = j - i + 1;
+      if (abbrevs_.contains(folded(str(in_[i].begin, in_[j].end)))) best = j - i + 1;
     }
     if (best == 0) return 0;
     emit(i, i + best - 1, token_kind::word, text_[in_[i + best - 1].end - 1] == '.');
@@ -183,11 +216,17 @@ class merger {
   // Spaced abbreviations: `bl. a.`, `t. ex.`, each part with its period.
   std::size_t spaced_abbreviation(std::size_t i) {
     if (!is_word(i) || abbrevs_.spaced().empty()) return 0;
+    // Nearly every word is short, plain and without a period: it is turned down before its
+    // head is looked for (a piece no longer than longest() has a head no longer either).
+    const bool short_piece = in_[i].end - in_[i].begin <= abbrevs_.longest();
+    auto without_period = [&] {
+      const reach r = reach_of(i);
+      return r.plain && !r.period && abbrevs_.spaced_start_with_period();
+    };
+    if (short_piece && without_period()) return 0;
     const std::string_view head = str(i).substr(0, str(i).find('.'));
-    if (head.size() > abbrevs_.longest()) return 0;
-    if (const reach r = reach_of(i); r.plain && !r.period && abbrevs_.spaced_start_with_period())
-      return 0;
-    if (!abbrevs_.may_start_spaced(fold_case(head))) return 0;
+    if (head.size() > abbrevs_.longest() || (!short_piece && without_period())) return 0;
+    if (!abbrevs_.may_start_spaced(folded(head))) return 0;
     for (const auto& parts : abbrevs_.spaced()) {
       std::size_t j = i;
       bool ok = true;
@@ -352,7 +391,8 @@ class merger {
   const abbreviations& abbrevs_;
   std::vector<std::pair<byte_span, token_kind>> links_;
   std::size_t next_link_ = 0;
-  reach reach_;  // of piece reach_piece_
+  std::string fold_buf_;  // see folded()
+  reach reach_;           // of piece reach_piece_
   std::size_t reach_piece_ = static_cast<std::size_t>(-1);
 };
 
@@ -366,16 +406,24 @@ bool is_trailing_punct(char c) {
          c == ')' || c == ']';
 }
 
-// The first position at or after `i` whose byte is `h`, `w` or `@`, or t.size(): eight bytes at
-// a time (a word has a byte equal to c when x ^ c*0x01..01 has a zero byte), as most text has
-// none of them in most words.
-std::size_t next_link_byte(std::string_view t, std::size_t i) {
-  using detail::has_byte;
-  for (; i + 8 <= t.size(); i += 8) {
+// The first position at or after `i` where a link can start, `ht`, `ww` or `@`, or t.size():
+// eight bytes at a time, seven apart so that a pair across two words is seen whole, as most
+// text has none of them in most words (`h` alone, as in `och`, is common).
+std::size_t next_link_start(std::string_view t, std::size_t i) {
+  using detail::bytes_equal;
+  for (; i + 8 <= t.size(); i += 7) {
     const std::uint64_t w = detail::load_word(t.data() + i);
-    if (has_byte(w, 'h') | has_byte(w, 'w') | has_byte(w, '@')) break;
+    const std::uint64_t ww = bytes_equal(w, 'w');
+    // In little-endian order the next byte's flag, shifted down 8 bits, lines up with this one.
+    const std::uint64_t starts =
+        (bytes_equal(w, 'h') & bytes_equal(w, 't') >> 8) | (ww & ww >> 8) | bytes_equal(w, '@');
+    if (starts != 0) return i + static_cast<std::size_t>(std::countr_zero(starts)) / 8;
   }
-  while (i < t.size() && t[i] != 'h' && t[i] != 'w' && t[i] != '@') ++i;
+  for (; i < t.size(); ++i) {
+    const bool pair =
+        i + 1 < t.size() && ((t[i] == 'h' && t[i + 1] == 't') || (t[i] == 'w' && t[i + 1] == 'w'));
+    if (pair || t[i] == '@') return i;
+  }
   return i;
 }
 
@@ -385,8 +433,9 @@ std::vector<std::pair<byte_span, token_kind>> find_links(std::string_view t) {
   std::vector<std::pair<byte_span, token_kind>> out;
   std::size_t i = 0;
   while (i < t.size()) {
-    // Only `http`, `www.` and `@` start a link: the bytes before the next h, w or @ are skipped.
-    i = next_link_byte(t, i);
+    // Only `http`, `www.` and `@` start a link: the bytes before the next ht, ww or @ are
+    // skipped.
+    i = next_link_start(t, i);
     if (i == t.size()) break;
     const bool at_word_start = i == 0 || !is_ascii_alnum(t[i - 1]);
     std::size_t b = std::string_view::npos;

@@ -13,6 +13,7 @@
 #include <array>
 #include <memory>
 
+#include "normalize/offset_cursor.hpp"
 #include "svpol/error.hpp"
 #include "tokenize/scan.hpp"
 
@@ -39,6 +40,13 @@ std::string_view to_string(token_kind k) {
 namespace {
 
 using detail::piece;
+
+// Text that becomes a std::string member where it is initialized: the conversion's result
+// initializes the member directly (guaranteed copy elision), with no string to move from.
+struct in_place_string {
+  std::string_view text;
+  operator std::string() const { return std::string(text); }  // NOLINT: implicit by design
+};
 
 // One word-break iterator per thread: creating one loads ICU's rules, which is slow, and a
 // BreakIterator is not thread-safe.
@@ -104,16 +112,20 @@ std::vector<token> tokenize(const document& doc, const abbreviations& abbrevs) {
   // Most documents need no normalizing: their spans are the same in both texts, without two
   // binary searches of the map per token.
   const bool identity = norm.map.is_identity();
+  // Otherwise the pieces, in order, are mapped walking forward through the map's runs.
+  detail::offset_cursor to_original_in_order(norm.map);
   std::vector<token> toks;
   toks.reserve(pieces.size());
   for (const piece& p : pieces) {
-    token& t = toks.emplace_back();  // built in place: no token moved and destroyed per piece
-    t.norm_span = {p.begin, p.end};
-    t.span = identity ? byte_span{p.begin, p.end} : norm.to_original(p.begin, p.end);
-    t.form.assign(text.substr(p.begin, p.end - p.begin));
-    t.norm = fold_case(t.form);
-    t.kind = p.kind;
-    t.abbreviation = p.abbreviation;
+    // Built in place from its members: `emplace_back()` would value-initialize the token,
+    // zeroing all of it before constructing its strings, and a std::string argument would be
+    // moved into place (a copy of its bytes again). An in_place_string becomes the member
+    // itself.
+    token& t = toks.emplace_back(
+        identity ? byte_span{p.begin, p.end} : to_original_in_order.to_original(p.begin, p.end),
+        byte_span{p.begin, p.end}, in_place_string{text.substr(p.begin, p.end - p.begin)},
+        in_place_string{}, p.kind, p.abbreviation);
+    fold_case(t.form, t.norm);
   }
   return toks;
 }
