@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cctype>
 #include <fstream>
 #include <functional>
@@ -439,6 +440,49 @@ void find_cuts(rule_set_data& data) {
     check.more_from = check.more_to = static_cast<std::uint32_t>(data.cut_masks.size());
     for (std::size_t i = 2; i < used.size(); ++i) data.cut_masks.push_back(used[i]);
     check.more_to = static_cast<std::uint32_t>(data.cut_masks.size());
+  }
+}
+
+// Fills data.words (see word_tests) from the tests of all rules, their memos numbered.
+void index_word_tests(rule_set_data& data) {
+  word_tests& w = data.words;
+  const std::size_t memo_words = (data.memo_count + 63) / 64;
+  w.known.assign(memo_words, 0);
+  w.negated.assign(memo_words, 0);
+  // By group and value, the memos of the tests (each once).
+  std::map<std::pair<unsigned, std::string>, std::set<std::uint32_t>> tests;
+  for (const auto& r : data.rules)
+    for (const auto& c : r.checks) {
+      unsigned src = 0;
+      bool fold = false;
+      if (!word_tests::read_by(c, src, fold)) continue;
+      const unsigned group = word_tests::group(src, fold);
+      w.groups |= 1u << group;
+      w.known[c.memo / 64] |= 1ull << (c.memo % 64);
+      if (c.not_equal) w.negated[c.memo / 64] |= 1ull << (c.memo % 64);
+      if (c.literal)
+        tests[{group, c.text}].insert(static_cast<std::uint32_t>(c.memo));
+      else
+        for (const auto& a : c.alternatives)
+          tests[{group, a}].insert(static_cast<std::uint32_t>(c.memo));
+    }
+  if (tests.empty()) return;
+  std::size_t slots = 64;
+  while (slots < 2 * tests.size()) slots *= 2;
+  w.slots.assign(slots, 0);
+  w.shift = 64 - std::countr_zero(slots);
+  for (const auto& [key, memos] : tests) {
+    word_tests::entry e;
+    e.group = key.first;
+    e.value = key.second;
+    e.hash = word_tests::hash(e.value, e.group);
+    e.from = static_cast<std::uint32_t>(w.memos.size());
+    w.memos.insert(w.memos.end(), memos.begin(), memos.end());
+    e.to = static_cast<std::uint32_t>(w.memos.size());
+    std::size_t i = static_cast<std::size_t>(e.hash >> w.shift);
+    while (w.slots[i] != 0) i = (i + 1) & (slots - 1);
+    w.entries.push_back(std::move(e));
+    w.slots[i] = static_cast<std::uint32_t>(w.entries.size());
   }
 }
 
@@ -1070,13 +1114,16 @@ rule_set build(const std::vector<source_file>& files, const lexicon_classes* cla
       cond_node& n = r.conds[i];
       std::string k;
       if (n.op == cond_node::kind::test) {
+        // A test's node has its test's memo: one bit for both, whose result is the same.
         k = "t" + std::to_string(r.checks[n.check].memo);
+        n.memo = r.checks[n.check].memo;
       } else {
         k = n.op == cond_node::kind::all ? "&(" : n.op == cond_node::kind::any ? "|(" : "!(";
         for (std::size_t kid : n.kids) k += key_of(kid) + ",";
         k += ")";
       }
-      n.memo = memo_ids.emplace("c" + k, memo_ids.size()).first->second;
+      if (n.op != cond_node::kind::test)
+        n.memo = memo_ids.emplace("c" + k, memo_ids.size()).first->second;
       keys[i] = std::move(k);
       done[i] = true;
       return keys[i];
@@ -1084,6 +1131,7 @@ rule_set build(const std::vector<source_file>& files, const lexicon_classes* cla
     for (std::size_t i = 0; i < r.conds.size(); ++i) key_of(i);
   }
   data->memo_count = memo_ids.size();
+  index_word_tests(*data);
   for (auto& r : data->rules) first_set(r);
   find_cuts(*data);
   static std::atomic<std::uint64_t> next_id{1};
