@@ -514,6 +514,76 @@ std::vector<std::string> plain_alternatives(std::string_view s) {
   return out;
 }
 
+// The words a regex made of words, groups of alternatives and `?` matches, when they are
+// finitely many (at most `limit`): `(rimlig|hållbar)(t|a|e)?|anpassa(d|t)` is eight words.
+// Empty when the pattern has anything else (`.`, `*`, `+`, a class, a flag) or more words. An
+// ASCII punctuation character after a backslash stands for itself; `?` takes the code point or
+// group before it.
+class finite_words {
+ public:
+  static std::vector<std::string> of(std::string_view p) {
+    finite_words f{p};
+    std::vector<std::string> out;
+    if (!f.alternation(out) || f.at_ != p.size()) return {};
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+ private:
+  static constexpr std::size_t limit = 4096;
+  explicit finite_words(std::string_view p) : p_(p) {}
+
+  bool alternation(std::vector<std::string>& out) {
+    for (;;) {
+      std::vector<std::string> seq;
+      if (!sequence(seq)) return false;
+      out.insert(out.end(), seq.begin(), seq.end());
+      if (out.size() > limit) return false;
+      if (at_ == p_.size() || p_[at_] != '|') return true;
+      ++at_;
+    }
+  }
+
+  bool sequence(std::vector<std::string>& out) {
+    out.assign(1, std::string());
+    while (at_ < p_.size() && p_[at_] != '|' && p_[at_] != ')') {
+      std::vector<std::string> atom;
+      if (p_[at_] == '(') {
+        if (p_.substr(at_, 2) == "(?") return false;
+        ++at_;
+        if (!alternation(atom) || at_ == p_.size() || p_[at_] != ')') return false;
+        ++at_;
+      } else if (p_[at_] == '\\') {
+        if (at_ + 1 == p_.size() || !is_ascii_punct(p_[at_ + 1])) return false;
+        atom.emplace_back(1, p_[at_ + 1]);
+        at_ += 2;
+      } else if (is_regex_meta(p_[at_])) {
+        return false;
+      } else {
+        std::size_t end = at_ + 1;  // one code point
+        while (end < p_.size() && (static_cast<unsigned char>(p_[end]) & 0xC0) == 0x80) ++end;
+        atom.emplace_back(p_.substr(at_, end - at_));
+        at_ = end;
+      }
+      if (at_ < p_.size() && p_[at_] == '?') {
+        ++at_;
+        if (at_ < p_.size() && (p_[at_] == '?' || p_[at_] == '+')) return false;
+        atom.emplace_back();
+      }
+      if (out.size() * atom.size() > limit) return false;
+      std::vector<std::string> next;
+      for (const auto& a : out)
+        for (const auto& b : atom) next.push_back(a + b);
+      out = std::move(next);
+    }
+    return true;
+  }
+
+  std::string_view p_;
+  std::size_t at_ = 0;
+};
+
 // What a value must look like for the regex `p` to match all of it, tested before ICU runs
 // (attr_check::first_category, last_byte): most values fail there. Only for patterns without
 // alternation outside a group and without embedded flags; the caller leaves out `%c`.
@@ -908,7 +978,9 @@ class rule_compiler {
         c.alternatives = plain_alternatives(v);
         if (c.alternatives.empty()) {
           c.suffix = false;
-          if (!c.fold) regex_prefilter(t.val.text, c);
+          // A regex of finitely many words is those words (and a word test, rule_set_data::words).
+          if (!c.fold) c.alternatives = finite_words::of(t.val.text);
+          if (!c.fold && c.alternatives.empty()) regex_prefilter(t.val.text, c);
         } else {
           if (c.fold)
             for (auto& a : c.alternatives) a = fold_case(a);
