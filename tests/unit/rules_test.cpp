@@ -18,6 +18,7 @@
 #include "rules/compiled.hpp"
 #include "svpol/document.hpp"
 #include "svpol/error.hpp"
+#include "svpol/normalize.hpp"
 #include "svpol/terms.hpp"
 #include "svpol/tokenize.hpp"
 
@@ -871,7 +872,8 @@ TEST_CASE("a thread matches alike with the token bits another thread published",
 TEST_CASE("regexes tested without ICU first decide as ICU does", "[rules][match][regex]") {
   // The fast paths: escaped punctuation as words, the category of the first code point, the
   // last byte, the endings of a final group; and patterns that must keep going to ICU (alternation
-  // outside a group, an optional first class, escapes that are not followed).
+  // outside a group, an optional first class, escapes that are not followed); and regexes of
+  // finitely many words, which are those words.
   const std::vector<std::string> patterns = {"\\(",
                                              "\\(|\\)",
                                              "\\p{Lu}.*",
@@ -891,21 +893,35 @@ TEST_CASE("regexes tested without ICU first decide as ICU does", "[rules][match]
                                              "(eu|fn)-?(land|länder)",
                                              "x(a|b)",
                                              "(a(b|c))",
-                                             "\\p{Lu}\\p{L}+s"};
+                                             "\\p{Lu}\\p{L}+s",
+                                             "(statsråd|minister)(et|n)?|x",
+                                             "ö?(a|b)\\)?",
+                                             "a||b",
+                                             "(ab|c)?(d(e|f)?)?",
+                                             "x(a|b|)"};
   const std::vector<std::string> words = {
       "(",        ")",         "x(",      "Abc",      "abc",     "Ö",        "ö-",
       "EU-",      "1",         "É-",      "ǅx",       "x",       "y",        "a-",
       "b-",       "ab-",       "Ab-",     "abc.",     "Jonas",   "Lars",     "-",
       "barna",    "Åbor",      "ÖÄs",     "ÅÄÖ",      "Ax",      "statsråd", "justitieminister",
       "minister", "ministern", "eu-land", "fnländer", "EU-land", "xa",       "xb",
-      "xc",       "ab",        "ac"};
+      "xc",       "ab",        "ac",      "statsrådet", "ministeret", "öa", "b)", "öb)", "",
+      "abde",     "cd",        "abdf",    "abd",       "d",       "de",       "c",  "ö"};
   for (const auto& p : patterns) {
     UErrorCode st = U_ZERO_ERROR;
     UParseError pe{};
     std::unique_ptr<icu::RegexPattern> re(
         icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p), 0, pe, st));
     REQUIRE(U_SUCCESS(st));
-    const R::matcher m(R::parse(rule("[word=\"" + p + "\"]"), "t.svr"));
+    const auto set = R::parse(rule("[word=\"" + p + "\"]"), "t.svr");
+    const auto& check = R::detail::access::data(set).rules.at(0).checks.at(0);
+    // Finitely many words: tested as words (rule_set_data::words), not by ICU.
+    static const std::set<std::string> finite = {
+        "\\(", "\\(|\\)", "(eu|fn)-?(land|länder)", "x(a|b)", "(a(b|c))",
+        "(statsråd|minister)(et|n)?|x", "ö?(a|b)\\)?", "a||b", "(ab|c)?(d(e|f)?)?", "x(a|b|)"};
+    INFO("pattern " << p);
+    CHECK(check.alternatives.empty() != (finite.count(p) == 1));
+    const R::matcher m(set);
     for (const auto& w : words) {
       std::vector<svpol::token> t(1);
       t[0].form = w;
@@ -914,6 +930,111 @@ TEST_CASE("regexes tested without ICU first decide as ICU does", "[rules][match]
       const bool want = rm->matches(st) != 0;
       INFO("pattern " << p << " on " << w);
       CHECK(m.match(t, 0, 1).size() == (want ? 1u : 0u));
+    }
+  }
+}
+
+TEST_CASE("word tests, done at once per token, decide as ICU does", "[rules][match][words]") {
+  // rule_set_data::words: the tests that compare an attribute with words (a literal or an
+  // alternation of words, with and without %c and !=), looked up together when the matcher first
+  // meets a token, next to tests that still run one by one (suffixes, regexes, and, or, not).
+  // Each rule is one test; its matches are where it passes, which ICU says here: the pattern
+  // matches all of the attribute (one Key=Value of feats), case-insensitively with %c.
+  const std::vector<std::string> attrs = {"word", "norm", "lemma", "pos", "feat", "kind"};
+  const std::vector<std::string> patterns = {
+      "polisen",         "Polisen",      "polisen|öka",          "Öka|att|ÅR",
+      "år",              "NOUN",         "noun|VERB",            "Definite=Def",
+      "definite=def|x",  "Case=Nom",     "word|NUMBER",          "punct",
+      ".+(isen|ka)",     "\\p{Lu}.*",    "(x|polis)",            "att"};
+  struct tok {
+    std::string form, lemma, upos, feats;
+    svpol::token_kind kind;
+  };
+  const std::vector<tok> given = {
+      {"Polisen", "polis", "NOUN", "Case=Nom|Definite=Def", svpol::token_kind::word},
+      {"polisen", "Polis", "noun", "Definite=Def", svpol::token_kind::word},
+      {"POLISEN", "polisen", "NOUN", "_", svpol::token_kind::word},
+      {"Öka", "öka", "VERB", "VerbForm=Inf|Voice=Act", svpol::token_kind::word},
+      {"öka", "Öka", "verb", "", svpol::token_kind::word},
+      {"ÅR", "år", "NOUN", "Case=Nom", svpol::token_kind::word},
+      {"år", "ÅR", "NOUN", "case=nom|Definite=def", svpol::token_kind::word},
+      {"att", "att", "PART", "_|Case=Nom", svpol::token_kind::word},
+      {"Att", "att", "SCONJ", "x", svpol::token_kind::word},
+      {"2030", "2030", "NUM", "NumType=Card", svpol::token_kind::number},
+      {".", ".", "PUNCT", "_", svpol::token_kind::punct},
+      {"word", "punct", "X", "word", svpol::token_kind::symbol}};
+  std::vector<svpol::token> t(given.size());
+  for (std::size_t i = 0; i < given.size(); ++i) {
+    t[i].form = given[i].form;
+    t[i].norm = svpol::fold_case(given[i].form);
+    t[i].lemma = given[i].lemma;
+    t[i].upos = given[i].upos;
+    t[i].feats = given[i].feats;
+    t[i].kind = given[i].kind;
+  }
+  auto value_of = [&](const svpol::token& x, const std::string& attr) -> std::vector<std::string> {
+    if (attr == "word") return {x.form};
+    if (attr == "norm") return {x.norm};
+    if (attr == "lemma") return {x.lemma};
+    if (attr == "pos") return {x.upos};
+    if (attr == "kind") return {std::string(svpol::to_string(x.kind))};
+    std::vector<std::string> items;  // feat: until the end or an item `_`
+    std::string_view f = x.feats;
+    while (!f.empty() && f != "_") {
+      const std::size_t bar = f.find('|');
+      items.emplace_back(f.substr(0, bar));
+      f = bar == std::string_view::npos ? std::string_view() : f.substr(bar + 1);
+    }
+    return items;
+  };
+  std::string rules;
+  std::vector<std::vector<std::string>> want;  // per rule
+  int n = 0;
+  for (const auto& attr : attrs)
+    for (const auto& p : patterns)
+      for (const bool fold : {false, true})
+        for (const bool negated : {false, true}) {
+          // Literal kinds other than the six are an error: not a case to test here.
+          if (attr == "kind" && p != "punct" && p.find_first_of("|.\\(") == std::string::npos)
+            continue;
+          const std::string id = "r" + std::to_string(n++);
+          rules += "rule " + id + " : Problem {\n  match [" + attr + (negated ? "!=" : "=") +
+                   "\"" + p + "\"" + (fold ? "%c" : "") + "];\n}\n";
+          UErrorCode st = U_ZERO_ERROR;
+          UParseError pe{};
+          std::unique_ptr<icu::RegexPattern> re(icu::RegexPattern::compile(
+              icu::UnicodeString::fromUTF8(p), fold ? UREGEX_CASE_INSENSITIVE : 0, pe, st));
+          REQUIRE(U_SUCCESS(st));
+          std::vector<std::string> at;
+          for (std::size_t i = 0; i < t.size(); ++i) {
+            bool hit = false;
+            for (const auto& v : value_of(t[i], attr)) {
+              std::unique_ptr<icu::RegexMatcher> m(
+                  re->matcher(icu::UnicodeString::fromUTF8(v), st));
+              hit = hit || m->matches(st) != 0;
+            }
+            if (hit != negated) at.push_back(id + " " + std::to_string(i) + "-" +
+                                             std::to_string(i + 1));
+          }
+          want.push_back(at);
+        }
+  // And the same tests inside conditions, sharing their memos with the tests alone.
+  rules +=
+      "rule both : Problem {\n  match [(lemma=\"polis\"%c | word=\"att|år\") & pos!=\"NOUN\"];\n}\n";
+  want.push_back({"both 1-2", "both 7-8"});
+  const auto set = R::parse(rules, "t.svr");
+  REQUIRE(R::detail::access::data(set).words.groups != 0);
+  const R::matcher m(set);
+  // Twice: the second time from the memo the first left.
+  for (int pass = 0; pass < 2; ++pass) {
+    std::vector<std::vector<std::string>> got(want.size());
+    for (const auto& x : describe(m, m.match(t, 0, t.size()))) {
+      const std::string id = x.substr(0, x.find(' '));
+      got[id == "both" ? want.size() - 1 : std::stoul(id.substr(1))].push_back(x);
+    }
+    for (std::size_t r = 0; r < want.size(); ++r) {
+      INFO("pass " << pass << " rule " << r);
+      CHECK(got[r] == want[r]);
     }
   }
 }

@@ -345,7 +345,10 @@ rules::lexicon_hits term_lexicon::find(const std::vector<token>& toks, std::size
   std::vector<token_keys> large;
   if (n > small.size()) large.resize(n);
   token_keys* const keys = n > small.size() ? large.data() : small.data();
-  std::vector<std::string> folded;
+  // The thread's, kept between calls: one allocation or two per sentence were visible.
+  thread_local std::vector<std::string> folded;
+  thread_local std::vector<std::size_t> candidates;
+  folded.clear();
   for (std::size_t i = 0; i < n; ++i) {
     const token& t = toks[first + i];
     token_keys& k = keys[i];
@@ -366,7 +369,6 @@ rules::lexicon_hits term_lexicon::find(const std::vector<token>& toks, std::size
       k.lemma = key_hash(t.lemma, true);
     }
   }
-  std::vector<std::size_t> candidates;
   for (std::size_t i = 0; i < n; ++i) {
     const token& t = toks[first + i];
     const token_keys& k = keys[i];

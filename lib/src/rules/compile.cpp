@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cctype>
 #include <fstream>
 #include <functional>
@@ -442,6 +443,49 @@ void find_cuts(rule_set_data& data) {
   }
 }
 
+// Fills data.words (see word_tests) from the tests of all rules, their memos numbered.
+void index_word_tests(rule_set_data& data) {
+  word_tests& w = data.words;
+  const std::size_t memo_words = (data.memo_count + 63) / 64;
+  w.known.assign(memo_words, 0);
+  w.negated.assign(memo_words, 0);
+  // By group and value, the memos of the tests (each once).
+  std::map<std::pair<unsigned, std::string>, std::set<std::uint32_t>> tests;
+  for (const auto& r : data.rules)
+    for (const auto& c : r.checks) {
+      unsigned src = 0;
+      bool fold = false;
+      if (!word_tests::read_by(c, src, fold)) continue;
+      const unsigned group = word_tests::group(src, fold);
+      w.groups |= 1u << group;
+      w.known[c.memo / 64] |= 1ull << (c.memo % 64);
+      if (c.not_equal) w.negated[c.memo / 64] |= 1ull << (c.memo % 64);
+      if (c.literal)
+        tests[{group, c.text}].insert(static_cast<std::uint32_t>(c.memo));
+      else
+        for (const auto& a : c.alternatives)
+          tests[{group, a}].insert(static_cast<std::uint32_t>(c.memo));
+    }
+  if (tests.empty()) return;
+  std::size_t slots = 64;
+  while (slots < 2 * tests.size()) slots *= 2;
+  w.slots.assign(slots, 0);
+  w.shift = 64 - std::countr_zero(slots);
+  for (const auto& [key, memos] : tests) {
+    word_tests::entry e;
+    e.group = key.first;
+    e.value = key.second;
+    e.hash = word_tests::hash(e.value, e.group);
+    e.from = static_cast<std::uint32_t>(w.memos.size());
+    w.memos.insert(w.memos.end(), memos.begin(), memos.end());
+    e.to = static_cast<std::uint32_t>(w.memos.size());
+    std::size_t i = static_cast<std::size_t>(e.hash >> w.shift);
+    while (w.slots[i] != 0) i = (i + 1) & (slots - 1);
+    w.entries.push_back(std::move(e));
+    w.slots[i] = static_cast<std::uint32_t>(w.entries.size());
+  }
+}
+
 bool is_regex_meta(char c) {
   return std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos;
 }
@@ -469,6 +513,76 @@ std::vector<std::string> plain_alternatives(std::string_view s) {
   if (out.back().empty()) return {};
   return out;
 }
+
+// The words a regex made of words, groups of alternatives and `?` matches, when they are
+// finitely many (at most `limit`): `(rimlig|hållbar)(t|a|e)?|anpassa(d|t)` is eight words.
+// Empty when the pattern has anything else (`.`, `*`, `+`, a class, a flag) or more words. An
+// ASCII punctuation character after a backslash stands for itself; `?` takes the code point or
+// group before it.
+class finite_words {
+ public:
+  static std::vector<std::string> of(std::string_view p) {
+    finite_words f{p};
+    std::vector<std::string> out;
+    if (!f.alternation(out) || f.at_ != p.size()) return {};
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+ private:
+  static constexpr std::size_t limit = 4096;
+  explicit finite_words(std::string_view p) : p_(p) {}
+
+  bool alternation(std::vector<std::string>& out) {
+    for (;;) {
+      std::vector<std::string> seq;
+      if (!sequence(seq)) return false;
+      out.insert(out.end(), seq.begin(), seq.end());
+      if (out.size() > limit) return false;
+      if (at_ == p_.size() || p_[at_] != '|') return true;
+      ++at_;
+    }
+  }
+
+  bool sequence(std::vector<std::string>& out) {
+    out.assign(1, std::string());
+    while (at_ < p_.size() && p_[at_] != '|' && p_[at_] != ')') {
+      std::vector<std::string> atom;
+      if (p_[at_] == '(') {
+        if (p_.substr(at_, 2) == "(?") return false;
+        ++at_;
+        if (!alternation(atom) || at_ == p_.size() || p_[at_] != ')') return false;
+        ++at_;
+      } else if (p_[at_] == '\\') {
+        if (at_ + 1 == p_.size() || !is_ascii_punct(p_[at_ + 1])) return false;
+        atom.emplace_back(1, p_[at_ + 1]);
+        at_ += 2;
+      } else if (is_regex_meta(p_[at_])) {
+        return false;
+      } else {
+        std::size_t end = at_ + 1;  // one code point
+        while (end < p_.size() && (static_cast<unsigned char>(p_[end]) & 0xC0) == 0x80) ++end;
+        atom.emplace_back(p_.substr(at_, end - at_));
+        at_ = end;
+      }
+      if (at_ < p_.size() && p_[at_] == '?') {
+        ++at_;
+        if (at_ < p_.size() && (p_[at_] == '?' || p_[at_] == '+')) return false;
+        atom.emplace_back();
+      }
+      if (out.size() * atom.size() > limit) return false;
+      std::vector<std::string> next;
+      for (const auto& a : out)
+        for (const auto& b : atom) next.push_back(a + b);
+      out = std::move(next);
+    }
+    return true;
+  }
+
+  std::string_view p_;
+  std::size_t at_ = 0;
+};
 
 // What a value must look like for the regex `p` to match all of it, tested before ICU runs
 // (attr_check::first_category, last_byte): most values fail there. Only for patterns without
@@ -864,7 +978,9 @@ class rule_compiler {
         c.alternatives = plain_alternatives(v);
         if (c.alternatives.empty()) {
           c.suffix = false;
-          if (!c.fold) regex_prefilter(t.val.text, c);
+          // A regex of finitely many words is those words (and a word test, rule_set_data::words).
+          if (!c.fold) c.alternatives = finite_words::of(t.val.text);
+          if (!c.fold && c.alternatives.empty()) regex_prefilter(t.val.text, c);
         } else {
           if (c.fold)
             for (auto& a : c.alternatives) a = fold_case(a);
@@ -1070,13 +1186,16 @@ rule_set build(const std::vector<source_file>& files, const lexicon_classes* cla
       cond_node& n = r.conds[i];
       std::string k;
       if (n.op == cond_node::kind::test) {
+        // A test's node has its test's memo: one bit for both, whose result is the same.
         k = "t" + std::to_string(r.checks[n.check].memo);
+        n.memo = r.checks[n.check].memo;
       } else {
         k = n.op == cond_node::kind::all ? "&(" : n.op == cond_node::kind::any ? "|(" : "!(";
         for (std::size_t kid : n.kids) k += key_of(kid) + ",";
         k += ")";
       }
-      n.memo = memo_ids.emplace("c" + k, memo_ids.size()).first->second;
+      if (n.op != cond_node::kind::test)
+        n.memo = memo_ids.emplace("c" + k, memo_ids.size()).first->second;
       keys[i] = std::move(k);
       done[i] = true;
       return keys[i];
@@ -1084,6 +1203,7 @@ rule_set build(const std::vector<source_file>& files, const lexicon_classes* cla
     for (std::size_t i = 0; i < r.conds.size(); ++i) key_of(i);
   }
   data->memo_count = memo_ids.size();
+  index_word_tests(*data);
   for (auto& r : data->rules) first_set(r);
   find_cuts(*data);
   static std::atomic<std::uint64_t> next_id{1};

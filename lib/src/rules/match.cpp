@@ -182,6 +182,7 @@ struct thread_state {
   std::vector<std::uint64_t> visited;
   std::vector<std::size_t> caps;
   std::vector<job> stack;
+  std::vector<std::uint64_t> word_hits;  // run::word_tests's, per memo word
 
   static thread_state& of(const rule_set_data& data) {
     thread_local thread_state s;
@@ -366,6 +367,7 @@ class run {
         const std::uint64_t hash = state_.key_hashes[p - first];
         if (!data.shared.fetch(key, hash, bits, all_words)) {
           std::fill(bits, bits + words_, 0);
+          word_tests(p, bits + words_);
           token_bits(p, bits);
           data.shared.publish(key, hash, bits, all_words);
         }
@@ -524,6 +526,46 @@ class run {
   }
 
   static void set_bit(std::uint64_t* bits, std::size_t i) { bits[i / 64] |= 1ull << (i % 64); }
+
+  // The results of all word tests (rule_set_data::words) on the token at `pos`, into its memo
+  // bits `memo` (known and result words in pairs, all zero before): a test passes when the
+  // value it reads is one of its words, or with `!=` when it is not.
+  void word_tests(std::size_t pos, std::uint64_t* memo) {
+    const detail::word_tests& w = data_.words;
+    if (w.groups == 0) return;
+    const token& t = tokens_[pos];
+    std::vector<std::uint64_t>& hit = state_.word_hits;
+    hit.assign(memo_words_, 0);
+    auto look = [&](std::string_view v, unsigned group) {
+      if (const detail::word_tests::entry* e = w.find(v, group))
+        for (std::uint32_t i = e->from; i < e->to; ++i) set_bit(hit.data(), w.memos[i]);
+    };
+    auto read = [&](std::string_view v, unsigned src) {
+      const unsigned as_is = detail::word_tests::group(src, false);
+      const unsigned folded = detail::word_tests::group(src, true);
+      if (w.groups >> as_is & 1) look(v, as_is);
+      if (w.groups >> folded & 1) look(fold_case(v), folded);
+    };
+    using S = detail::word_tests::source;
+    read(t.form, S::form);
+    read(t.norm, S::norm);
+    read(t.lemma, S::lemma);
+    read(t.upos, S::pos);
+    read(to_string(t.kind), S::kind);
+    // One Key=Value of the CoNLL-U FEATS column matches; `_` means none (as in test()).
+    if (w.groups >> detail::word_tests::group(S::feat, false) & 3) {
+      std::string_view feats = t.feats;
+      while (!feats.empty() && feats != "_") {
+        const std::size_t bar = feats.find('|');
+        read(feats.substr(0, bar), S::feat);
+        feats = bar == std::string_view::npos ? std::string_view() : feats.substr(bar + 1);
+      }
+    }
+    for (std::size_t k = 0; k < memo_words_; ++k) {
+      memo[2 * k] |= w.known[k];
+      memo[2 * k + 1] |= (hit[k] ^ w.negated[k]) & w.known[k];
+    }
+  }
 
   // The rule and cut bits of the token at `pos` (see thread_state): which rules can start on it by
   // a token test (or anywhere), and which cuts pass on it by a token test.
