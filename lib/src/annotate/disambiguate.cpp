@@ -744,30 +744,48 @@ int default_rank(const slot_candidate& c) {
 }  // namespace
 
 void disambiguate(std::span<slot> s) {
+  // What the sentence may hold while the rules run, to skip the rules whose words it lacks
+  // (most sentences lack several: no `ha`, no imperative, no `om`). The classes are those of
+  // the slots now and those a rule can make of them: VERB and AUX of each other, ADJ of a
+  // guessed NOUN (unknown_before_noun), ADV of an ADJ (adverbial_adjective); feature bits of
+  // verbs and lemma hints only become fewer, and no rule makes a guessed candidate.
+  std::uint32_t classes = 0, verb_bits = 0;
+  std::uint8_t hints = 0;
+  bool guessed = false;
   for (slot& w : s) {
     refresh(w);
     w.lemma_hints = hints_of(w);
+    classes |= w.upos_mask;
+    verb_bits |= w.verb_bits;
+    hints |= w.lemma_hints;
+    for (const slot_candidate& c : w.cands) guessed |= c.guessed;
   }
-  proper_nouns(s);
-  imperative_only_initially(s);
-  infinitive_marker(s);
-  modal_auxiliaries(s);
-  perfect_auxiliary(s);
-  allt_before_comparative(s);
-  determiner_or_pronoun(s);
+  if ((classes & verb_mask) != 0) classes |= verb_mask;
+  if (guessed && (classes & bit("NOUN")) != 0) classes |= bit("ADJ");
+  if ((classes & bit("ADJ")) != 0) classes |= bit("ADV");
+  const auto has = [&](upos_tag u) { return (classes & bit(u)) != 0; };
+  const bool finite = (verb_bits & f_fin) != 0;
+
+  if (has("PROPN")) proper_nouns(s);
+  if ((verb_bits & f_imp) != 0) imperative_only_initially(s);
+  if (has("PART")) infinitive_marker(s);
+  if ((hints & (h_modal | h_komma)) != 0) modal_auxiliaries(s);
+  if ((hints & h_ha) != 0) perfect_auxiliary(s);
+  if (has("ADV")) allt_before_comparative(s);
+  if (has("DET")) determiner_or_pronoun(s);
   nominal_after_determiner(s);
-  adjective_before_noun(s);
-  unknown_before_noun(s);
-  finite_after_subject(s);
-  adverbial_adjective(s);
-  verb_or_noun(s);
-  verb_or_adjective(s);
-  adjective_or_noun(s);
-  participle_or_supine(s);
-  participle_after_modifier(s);
-  adposition_or_particle(s);
-  conditional_om(s);
-  relative_som(s);
+  if (has("ADJ")) adjective_before_noun(s);
+  if (guessed) unknown_before_noun(s);
+  if (has("PRON")) finite_after_subject(s);
+  if (has("ADJ")) adverbial_adjective(s);
+  if (finite && has("NOUN")) verb_or_noun(s);
+  if (finite && has("ADJ")) verb_or_adjective(s);
+  if (has("ADJ") && has("NOUN")) adjective_or_noun(s);
+  if ((verb_bits & f_sup) != 0 && has("ADJ")) participle_or_supine(s);
+  if (finite && has("ADJ")) participle_after_modifier(s);
+  if (has("ADP")) adposition_or_particle(s);
+  if (has("SCONJ")) conditional_om(s);
+  if (has("PRON")) relative_som(s);
   assert(summaries_hold(s));
   // What the rules left open: the exception table's order for its words, else the ranking.
   for (slot& w : s) {
