@@ -463,6 +463,31 @@ TEST_CASE("a thread tags each document as a fresh thread does", "[morphology]") 
   }
 }
 
+// A slot's candidates hold views of lemmas: of the cached readings (`brottsförebyggande`), of
+// the token itself (the URL, the number), of a guess (`zmirtkvorpelig`), and kept when a rule
+// replaces a candidate (`samtidigt` made an adverb). Lemmas longer than a short string's 15
+// bytes must come out whole, in the first document and after others.
+TEST_CASE("lemmas from views come out whole, document after document", "[morphology]") {
+  const std::string text =
+      "Läs mer på https://www.regeringen.se/rattsliga-dokument/proposition/2019/ om "
+      "brottsförebyggande arbete. Priserna steg samtidigt med 1234567 kronor, och en "
+      "zmirtkvorpelig hållning syntes.";
+  const std::vector<row> rows = {
+      {text.c_str(), "https://www.regeringen.se/rattsliga-dokument/proposition/2019/",
+       "https://www.regeringen.se/rattsliga-dokument/proposition/2019/", "X"},
+      {text.c_str(), "brottsförebyggande", "brottsförebyggande", "ADJ"},
+      {text.c_str(), "samtidigt", "samtidig", "ADV"},
+      {text.c_str(), "1234567", "1234567", "NUM"},
+      {text.c_str(), "zmirtkvorpelig", "zmirtkvorpelig", "ADJ"},
+      {text.c_str(), "kronor", "krona", "NOUN"}};
+  check_rows(rows);
+  const std::string first = tagged(test_tagger(), text);
+  tagged(test_tagger(),
+         "Ett helt annat dokument med andra ord och en lång länk https://example.org/.");
+  CHECK(tagged(test_tagger(), text) == first);
+  check_rows(rows);
+}
+
 // begins_upper answers ASCII and Latin-1 without case folding: it must answer as folding does.
 TEST_CASE("a word begins with a capital when folding changes its first letter", "[morphology]") {
   auto utf8 = [](char32_t c) {
