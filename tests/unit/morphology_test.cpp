@@ -12,6 +12,7 @@
 #include "annotate/apertium.hpp"
 #include "annotate/candidate.hpp"
 #include "annotate/exceptions.hpp"
+#include "core/words.hpp"
 #include "svpol/error.hpp"
 #include "svpol/eval.hpp"
 #include "svpol/lexicon.hpp"
@@ -486,6 +487,24 @@ TEST_CASE("lemmas from views come out whole, document after document", "[morphol
          "Ett helt annat dokument med andra ord och en lång länk https://example.org/.");
   CHECK(tagged(test_tagger(), text) == first);
   check_rows(rows);
+}
+
+// The form index compares forms with same_text: every length, every byte position.
+TEST_CASE("same_text tells texts apart at every length and position", "[morphology]") {
+  std::string a;
+  for (std::size_t n = 0; n <= 40; ++n) {
+    INFO("length " << n);
+    const std::string copy = a;
+    CHECK(svpol::detail::same_text(a, copy));
+    CHECK_FALSE(svpol::detail::same_text(a, a + "x"));
+    for (std::size_t k = 0; k < n; ++k) {
+      std::string b = a;
+      b[k] = static_cast<char>(b[k] ^ 0x20);
+      INFO("byte " << k);
+      CHECK_FALSE(svpol::detail::same_text(a, b));
+    }
+    a += static_cast<char>('a' + n % 26);
+  }
 }
 
 // begins_upper answers ASCII and Latin-1 without case folding: it must answer as folding does.

@@ -20,6 +20,7 @@
 #include "annotate/disambiguate.hpp"
 #include "annotate/exceptions.hpp"
 #include "core/fast_hash.hpp"
+#include "core/words.hpp"
 #include "svpol/normalize.hpp"
 
 namespace svpol {
@@ -116,7 +117,7 @@ class form_index {
     for (std::size_t i = static_cast<std::size_t>(h >> shift_);; i = (i + 1) & mask) {
       const slot& s = slots_[i];
       if (s.r.empty()) return {};
-      if (s.hash == h && s.form == form) return s.r;
+      if (s.hash == h && same_text(s.form, form)) return s.r;
     }
   }
 
