@@ -12,6 +12,7 @@
 #include "annotate/apertium.hpp"
 #include "annotate/candidate.hpp"
 #include "annotate/exceptions.hpp"
+#include "core/words.hpp"
 #include "svpol/error.hpp"
 #include "svpol/eval.hpp"
 #include "svpol/lexicon.hpp"
@@ -460,6 +461,49 @@ TEST_CASE("a thread tags each document as a fresh thread does", "[morphology]") 
     INFO("text " << i);
     CHECK(forward[i] == fresh[i]);
     CHECK(backward[i] == fresh[i]);
+  }
+}
+
+// A slot's candidates hold views of lemmas: of the cached readings (`brottsförebyggande`), of
+// the token itself (the URL, the number), of a guess (`zmirtkvorpelig`), and kept when a rule
+// replaces a candidate (`samtidigt` made an adverb). Lemmas longer than a short string's 15
+// bytes must come out whole, in the first document and after others.
+TEST_CASE("lemmas from views come out whole, document after document", "[morphology]") {
+  const std::string text =
+      "Läs mer på https://www.regeringen.se/rattsliga-dokument/proposition/2019/ om "
+      "brottsförebyggande arbete. Priserna steg samtidigt med 1234567 kronor, och en "
+      "zmirtkvorpelig hållning syntes.";
+  const std::vector<row> rows = {
+      {text.c_str(), "https://www.regeringen.se/rattsliga-dokument/proposition/2019/",
+       "https://www.regeringen.se/rattsliga-dokument/proposition/2019/", "X"},
+      {text.c_str(), "brottsförebyggande", "brottsförebyggande", "ADJ"},
+      {text.c_str(), "samtidigt", "samtidig", "ADV"},
+      {text.c_str(), "1234567", "1234567", "NUM"},
+      {text.c_str(), "zmirtkvorpelig", "zmirtkvorpelig", "ADJ"},
+      {text.c_str(), "kronor", "krona", "NOUN"}};
+  check_rows(rows);
+  const std::string first = tagged(test_tagger(), text);
+  tagged(test_tagger(),
+         "Ett helt annat dokument med andra ord och en lång länk https://example.org/.");
+  CHECK(tagged(test_tagger(), text) == first);
+  check_rows(rows);
+}
+
+// The form index compares forms with same_text: every length, every byte position.
+TEST_CASE("same_text tells texts apart at every length and position", "[morphology]") {
+  std::string a;
+  for (std::size_t n = 0; n <= 40; ++n) {
+    INFO("length " << n);
+    const std::string copy = a;
+    CHECK(svpol::detail::same_text(a, copy));
+    CHECK_FALSE(svpol::detail::same_text(a, a + "x"));
+    for (std::size_t k = 0; k < n; ++k) {
+      std::string b = a;
+      b[k] = static_cast<char>(b[k] ^ 0x20);
+      INFO("byte " << k);
+      CHECK_FALSE(svpol::detail::same_text(a, b));
+    }
+    a += static_cast<char>('a' + n % 26);
   }
 }
 

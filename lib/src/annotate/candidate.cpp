@@ -74,13 +74,11 @@ void add_voice(std::vector<std::string>& f, const tag_view& has) {
 
 }  // namespace
 
-bool begins_upper(std::string_view form) {
-  if (form.empty()) return false;
+bool begins_upper_non_ascii(std::string_view form) {
   const auto c = static_cast<unsigned char>(form[0]);
-  // ASCII and Latin-1 letters (all of Swedish) without fold_case, which builds a string: the
+  // Latin-1 letters (with ASCII, all of Swedish) without fold_case, which builds a string: the
   // tagger asks this of every word. The answers are fold_case's: upper case folds to lower
   // case, and `ß` (C3 9F) to `ss`, which differs from it too.
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
   if (c == 0xC3 && form.size() >= 2) {
     const auto d = static_cast<unsigned char>(form[1]);
     if (d >= 0x80 && d <= 0xBF) return d <= 0x9F && d != 0x97;  // not U+00D7 ×

@@ -42,8 +42,17 @@ enum feat_bit : std::uint32_t {
 
 std::uint32_t feat_bits(std::string_view feats);
 
+// begins_upper() beyond ASCII: `form` is not empty and begins with a byte of 0x80 or more.
+bool begins_upper_non_ascii(std::string_view form);
+
 // True when the first code point of `form` changes under case folding (`Lund`, `Örebro`).
-bool begins_upper(std::string_view form);
+// Inline for ASCII: the tagger asks this of every word, and most begin with an ASCII letter.
+inline bool begins_upper(std::string_view form) {
+  if (form.empty()) return false;
+  const auto c = static_cast<unsigned char>(form[0]);
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return begins_upper_non_ascii(form);
+}
 
 // A UD word class (UPOS), held as one byte: the disambiguation rules compare the class of every
 // candidate of every token many times, and a byte compares faster than a string. In code it is

@@ -24,7 +24,7 @@ constexpr std::uint32_t nominal_mask = bit("NOUN") | bit("ADJ") | bit("NUM") | b
 void refresh(slot& s) {
   std::uint32_t mask = 0;
   std::uint32_t verb_bits = 0;
-  for (const candidate& c : s.cands) {
+  for (const slot_candidate& c : s.cands) {
     mask |= bit(c.upos);
     if (c.upos == "VERB" || c.upos == "AUX") verb_bits |= c.bits;
   }
@@ -62,8 +62,12 @@ std::uint8_t hint_of(std::string_view lemma) {
       {"te", h_copula},
   }};
   if (lemma.size() < 2 || lemma.size() > 10) return 0;  // "förefalla" is 10 bytes
+  // Every VERB and AUX candidate of a sentence is asked, and seven of the lemmas have five
+  // bytes, as many infinitives do: the first and last bytes rule out most before a memcmp.
   for (const auto& [l, h] : lemmas)
-    if (l == lemma) return h;
+    if (l.size() == lemma.size() && l.front() == lemma.front() && l.back() == lemma.back() &&
+        l == lemma)
+      return h;
   return 0;
 }
 
@@ -73,7 +77,7 @@ std::uint8_t hint_of(std::string_view lemma) {
 std::uint8_t hints_of(const slot& s) {
   std::uint8_t h = 0;
   if ((s.upos_mask & verb_mask) == 0) return 0;
-  for (const candidate& c : s.cands)
+  for (const slot_candidate& c : s.cands)
     if (c.upos == "VERB" || c.upos == "AUX") h |= hint_of(c.lemma);
   return h;
 }
@@ -110,7 +114,7 @@ bool all(const slot& s, const P& p) {
 template <class P>
 void select(slot& s, const P& p) {
   if (!any(s, p)) return;
-  s.cands.erase_if([&](const candidate& c) { return !p(c); });
+  s.cands.erase_if([&](const slot_candidate& c) { return !p(c); });
   refresh(s);
 }
 
@@ -127,13 +131,13 @@ void remove(slot& s, const P& p) {
 struct upos_is {
   upos_tag u;
   constexpr upos_is(upos_tag u) : u(u) {}
-  bool operator()(const candidate& c) const { return c.upos == u; }
+  bool operator()(const slot_candidate& c) const { return c.upos == u; }
   bool possible(const slot& s) const { return (s.upos_mask & bit(u)) != 0; }
 };
 struct verb_with {
   std::uint32_t bits;
   constexpr verb_with(std::uint32_t bits) : bits(bits) {}
-  bool operator()(const candidate& c) const {
+  bool operator()(const slot_candidate& c) const {
     return (c.upos == "VERB" || c.upos == "AUX") && c.has(bits);
   }
   // Necessary, not sufficient: the bits may come from different candidates.
@@ -149,7 +153,7 @@ struct lemma_in {
     for (std::string_view x : l)
       if (n < lemmas.size()) lemmas[n++] = x;
   }
-  bool operator()(const candidate& c) const {
+  bool operator()(const slot_candidate& c) const {
     return (c.upos == "VERB" || c.upos == "AUX") &&
            std::find(lemmas.begin(), lemmas.begin() + n, c.lemma) != lemmas.begin() + n;
   }
@@ -166,7 +170,7 @@ constexpr lemma_in is_ha = {h_ha, {"ha"}};
 
 bool can(const slot& s, upos_tag upos) { return (s.upos_mask & bit(upos)) != 0; }
 bool only(const slot& s, upos_tag upos) { return all_in(s, bit(upos)); }
-bool is_nominal(const candidate& c) {
+bool is_nominal(const slot_candidate& c) {
   return c.upos == "NOUN" || c.upos == "ADJ" || c.upos == "NUM" || c.upos == "PROPN";
 }
 bool is_punct(const slot& s) { return only(s, "PUNCT") || only(s, "SYM"); }
@@ -176,7 +180,7 @@ bool is_punct(const slot& s) { return only(s, "PUNCT") || only(s, "SYM"); }
 bool is_gap_word(const slot& s) {
   return (all_in(s, bit("ADV") | bit("PART") | bit("PRON")) &&
           all(s,
-              [](const candidate& c) {
+              [](const slot_candidate& c) {
                 return c.upos == "ADV" || c.upos == "PART" || (c.upos == "PRON" && !c.has(f_poss));
               })) ||
          (can(s, "PRON") && s.folded == "man");  // `kan man få`: the pronoun, not the noun
@@ -205,8 +209,8 @@ void proper_nouns(std::span<slot> s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     slot& w = s[i];
     if (!can(w, "PROPN")) continue;
-    const bool guessed =
-        std::any_of(w.cands.begin(), w.cands.end(), [](const candidate& c) { return c.guessed; });
+    const bool guessed = std::any_of(w.cands.begin(), w.cands.end(),
+                                     [](const slot_candidate& c) { return c.guessed; });
     const bool name_follows =
         i + 1 < s.size() && s[i + 1].capitalized && !s[i + 1].initial && can(s[i + 1], "PROPN");
     if (w.capitalized && (!w.initial || w.name_elsewhere || w.acronym || (guessed && name_follows)))
@@ -235,7 +239,7 @@ void infinitive_marker(std::span<slot> s) {
       slot* after = next(s, vi);
       attributive =
           after &&
-          any(*v, [](const candidate& c) { return c.upos == "DET" || c.upos == "PRON"; }) &&
+          any(*v, [](const slot_candidate& c) { return c.upos == "DET" || c.upos == "PRON"; }) &&
           only(*after, "NOUN");
       if (attributive) v = nullptr;
     }
@@ -256,7 +260,7 @@ void infinitive_marker(std::span<slot> s) {
         v = &s[j];
         break;
       }
-      const bool subject = !in_pp && any(x, [](const candidate& c) {
+      const bool subject = !in_pp && any(x, [](const slot_candidate& c) {
         return c.upos == "NOUN" || c.upos == "PROPN" || c.upos == "DET" ||
                (c.upos == "PRON" && c.has(f_nom));
       });
@@ -346,12 +350,12 @@ void determiner_or_pronoun(std::span<slot> s) {
     // The definite article den/det/de takes the weak form of an adjective (`det nya
     // förslaget`); a strong (indefinite) adjective after it is predicative (`är det svårt`),
     // and it is a pronoun. Nouns do not tell: `de resultat som`, `denna undersökning`.
-    const bool article = any(w, [](const candidate& c) {
+    const bool article = any(w, [](const slot_candidate& c) {
       return c.upos == "DET" && (c.lemma == "den" || c.lemma == "de");
     });
     // A total quantifier before another determiner or a possessive heads the noun phrase as
     // a determiner (`allt detta`, `alla de nya`, `båda våra barn`).
-    const bool total = any(w, [](const candidate& c) {
+    const bool total = any(w, [](const slot_candidate& c) {
       return c.upos == "DET" && (c.lemma == "all" || c.lemma == "båda" || c.lemma == "bägge");
     });
     // A word that is an adjective or a finite verb with a noun after it is the adjective of
@@ -362,16 +366,16 @@ void determiner_or_pronoun(std::span<slot> s) {
     const bool np_follows =
         n && (n->folded == "här" || n->folded == "där" || adjective_then_noun ||
               (total && any(*n,
-                            [](const candidate& c) {
+                            [](const slot_candidate& c) {
                               return c.upos == "DET" || (c.upos == "PRON" && c.has(f_poss));
                             })) ||
-              (!any(*n, verb_with(f_fin)) && any(*n, [&](const candidate& c) {
+              (!any(*n, verb_with(f_fin)) && any(*n, [&](const slot_candidate& c) {
                 return is_nominal(c) && !(article && c.upos == "ADJ" && c.has(f_ind));
               })));
     // The indefinite article en/ett is a pronoun only when nothing nominal can follow: at a
     // clause end or before `av`, `som` (`en av dem`, `ett som fungerar`).
     const bool indefinite_article =
-        any(w, [](const candidate& c) { return c.upos == "DET" && c.lemma == "en"; });
+        any(w, [](const slot_candidate& c) { return c.upos == "DET" && c.lemma == "en"; });
     if (indefinite_article) {
       const bool alone = !n || is_punct(*n) || only(*n, "VERB") || only(*n, "AUX") ||
                          n->folded == "av" || n->folded == "som";
@@ -389,12 +393,12 @@ void nominal_after_determiner(std::span<slot> s) {
   for (std::size_t i = 1; i < s.size(); ++i) {
     const slot& p = s[i - 1];
     const bool determiner = all_in(p, bit("DET") | bit("PRON") | bit("NOUN") | bit("PROPN")) &&
-                            all(p, [](const candidate& c) {
+                            all(p, [](const slot_candidate& c) {
                               return c.upos == "DET" || (c.upos == "PRON" && c.has(f_poss)) ||
                                      ((c.upos == "NOUN" || c.upos == "PROPN") && c.has(f_gen));
                             });
     if (determiner && (s[i].upos_mask & nominal_mask) != 0)
-      remove(s[i], [](const candidate& c) { return !is_nominal(c); });
+      remove(s[i], [](const slot_candidate& c) { return !is_nominal(c); });
     else if (only(p, "ADP"))
       remove(s[i], verb_with(f_fin));
   }
@@ -410,13 +414,13 @@ void adjective_before_noun(std::span<slot> s) {
     // adjective does not precede one, so the noun is an inverted subject (`där låg huset`).
     // (After an article the weak form does: `de privilegierade grupperna`.)
     const bool definite =
-        all(n, [](const candidate& c) { return c.upos == "NOUN" && c.has(f_def); });
-    const bool article = i > 0 && any(s[i - 1], [](const candidate& c) {
+        all(n, [](const slot_candidate& c) { return c.upos == "NOUN" && c.has(f_def); });
+    const bool article = i > 0 && any(s[i - 1], [](const slot_candidate& c) {
                            return c.upos == "DET" || c.upos == "ADJ" || c.has(f_poss) ||
                                   c.has(f_gen) || c.has(f_degree);
                          });
     if (definite && !article && any(s[i], verb_with(f_fin))) continue;
-    if (can(n, "NOUN") && all(n, [](const candidate& c) { return is_nominal(c); }))
+    if (can(n, "NOUN") && all(n, [](const slot_candidate& c) { return is_nominal(c); }))
       select(s[i], upos_is("ADJ"));
   }
 }
@@ -432,13 +436,13 @@ void unknown_before_noun(std::span<slot> s) {
     if (!can(n, "NOUN") || !all(n, is_nominal) || n.cands.front().guessed) continue;
     const std::string_view f = w.folded;
     const char last = f.empty() ? '\0' : f.back();
-    candidate adjective =
-        make_candidate(w.cands.front().lemma, "ADJ",
-                       last == 't'   ? "Case=Nom|Definite=Ind|Degree=Pos|Gender=Neut|Number=Sing"
-                       : last == 'a' ? "Case=Nom|Degree=Pos"
-                                     : "Case=Nom|Definite=Ind|Degree=Pos|Gender=Com|Number=Sing");
+    const slot_candidate adjective(
+        w.cands.front().lemma, "ADJ",
+        last == 't'   ? "Case=Nom|Definite=Ind|Degree=Pos|Gender=Neut|Number=Sing"
+        : last == 'a' ? "Case=Nom|Degree=Pos"
+                      : "Case=Nom|Definite=Ind|Degree=Pos|Gender=Com|Number=Sing");
     w.cands.shrink_to(1);
-    w.cands.front() = std::move(adjective);
+    w.cands.front() = adjective;
     refresh(w);
   }
 }
@@ -450,7 +454,7 @@ void finite_after_subject(std::span<slot> s) {
     const slot& p = s[i - 1];
     const bool subject =
         (only(p, "PRON") &&
-         all(p, [](const candidate& c) { return c.upos == "PRON" && c.has(f_nom); })) ||
+         all(p, [](const slot_candidate& c) { return c.upos == "PRON" && c.has(f_nom); })) ||
         (can(p, "PRON") && p.folded == "som");
     if (subject) select(s[i], verb_with(f_fin));
   }
@@ -466,7 +470,7 @@ constexpr lemma_in is_copula = {
 void adverbial_adjective(std::span<slot> s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     slot& w = s[i];
-    const auto adverbial_form = [](const candidate& c) {
+    const auto adverbial_form = [](const slot_candidate& c) {
       return c.upos == "ADJ" && !c.has(f_part) &&
              (c.has(f_neut | f_sing | f_ind) || c.has(f_deg_cmp) || c.has(f_deg_sup));
     };
@@ -495,8 +499,8 @@ void adverbial_adjective(std::span<slot> s) {
       continue;
     }
     select(w, adverbial_form);
-    candidate& c = w.cands.front();
-    c = make_candidate(c.lemma, "ADV",
+    slot_candidate& c = w.cands.front();
+    c = slot_candidate(c.lemma, "ADV",
                        c.has(f_deg_cmp)   ? "Degree=Cmp"
                        : c.has(f_deg_sup) ? "Degree=Sup"
                                           : "Degree=Pos");
@@ -509,7 +513,7 @@ void adverbial_adjective(std::span<slot> s) {
 void allt_before_comparative(std::span<slot> s) {
   for (std::size_t i = 0; i + 1 < s.size(); ++i) {
     if (!can(s[i], "ADV") || s[i].folded != "allt") continue;
-    const bool comparative = any(s[i + 1], [](const candidate& c) {
+    const bool comparative = any(s[i + 1], [](const slot_candidate& c) {
       return (c.upos == "ADJ" || c.upos == "ADV") && c.has(f_deg_cmp);
     });
     if (comparative)
@@ -528,7 +532,7 @@ void verb_or_noun(std::span<slot> s) {
     const slot& p = s[i - 1];
     const bool clause_context = all_in(p, bit("PRON") | bit("ADV") | bit("PART") | bit("SCONJ") |
                                               bit("PROPN") | bit("NOUN")) &&
-                                all(p, [](const candidate& c) {
+                                all(p, [](const slot_candidate& c) {
                                   return (c.upos == "PRON" && !c.has(f_poss)) || c.upos == "ADV" ||
                                          c.upos == "PART" || c.upos == "SCONJ" ||
                                          c.upos == "PROPN" || (c.upos == "NOUN" && !c.has(f_gen));
@@ -547,19 +551,19 @@ void verb_or_adjective(std::span<slot> s) {
     if (!any(w, verb_with(f_fin)) || !can(w, "ADJ")) continue;
     const slot* p = prev(s, i);
     const slot* n = next(s, i);
-    const bool subject_before = p && (only(*p, "PROPN") || all(*p, [](const candidate& c) {
+    const bool subject_before = p && (only(*p, "PROPN") || all(*p, [](const slot_candidate& c) {
                                         return c.upos == "PRON" && c.has(f_nom);
                                       }));
     // After an article, a possessive or a degree word the adjective may well precede a
     // definite noun: `de privilegierade grupperna`, `det lägst värderade arbetet`.
     const bool modified =
-        p && any(*p, [](const candidate& c) {
+        p && any(*p, [](const slot_candidate& c) {
           return c.upos == "DET" || c.has(f_poss) || c.has(f_gen) || c.has(f_degree);
         });
     const bool subject_after =
         n && !modified &&
-        (all(*n, [](const candidate& c) { return c.upos == "PRON" && c.has(f_nom); }) ||
-         all(*n, [](const candidate& c) {
+        (all(*n, [](const slot_candidate& c) { return c.upos == "PRON" && c.has(f_nom); }) ||
+         all(*n, [](const slot_candidate& c) {
            return (c.upos == "NOUN" && c.has(f_def)) || c.upos == "PROPN";
          }));
     if (subject_before || subject_after) select(w, verb_with(f_fin));
@@ -579,7 +583,7 @@ void adjective_or_noun(std::span<slot> s) {
     const slot& p = s[i - 1];
     const bool degree_adverb =
         std::find(degree.begin(), degree.end(), p.folded) != degree.end() ||
-        all(p, [](const candidate& c) { return c.upos == "ADV" && c.has(f_degree); });
+        all(p, [](const slot_candidate& c) { return c.upos == "ADV" && c.has(f_degree); });
     bool copula = false;
     for (std::size_t j = i; j-- > 0;) {
       if (any(s[j], is_copula)) copula = true;
@@ -599,7 +603,7 @@ void participle_or_supine(std::span<slot> s) {
     if (!any(w, verb_with(f_sup)) || !can(w, "ADJ")) continue;
     const slot* p = prev(s, i);
     const bool copula =
-        p && (p->lemma_hints & h_copula) != 0 && any(*p, [](const candidate& c) {
+        p && (p->lemma_hints & h_copula) != 0 && any(*p, [](const slot_candidate& c) {
           return (c.upos == "AUX" || c.upos == "VERB") && (c.lemma == "vara" || c.lemma == "bli");
         });
     const bool det = p && (only(*p, "DET") || only(*p, "ADP"));
@@ -621,12 +625,14 @@ void participle_after_modifier(std::span<slot> s) {
       "ganska", "alltför", "synnerligen", "särskilt", "väl", "mindre"};
   for (std::size_t i = 1; i < s.size(); ++i) {
     slot& w = s[i];
-    const auto participle = [](const candidate& c) { return c.upos == "ADJ" && c.has(f_part); };
+    const auto participle = [](const slot_candidate& c) {
+      return c.upos == "ADJ" && c.has(f_part);
+    };
     if (!any(w, verb_with(f_fin)) || !can(w, "ADJ") || !any(w, participle)) continue;
     const slot& p = s[i - 1];
     const bool degree_adverb =
         std::find(degree.begin(), degree.end(), p.folded) != degree.end() ||
-        all(p, [](const candidate& c) { return c.upos == "ADV" && c.has(f_degree); });
+        all(p, [](const slot_candidate& c) { return c.upos == "ADV" && c.has(f_degree); });
     const bool modifier = degree_adverb || any(p, is_copula) || only(p, "DET");
     if (modifier) select(w, participle);
   }
@@ -659,7 +665,7 @@ void conditional_om(std::span<slot> s) {
       continue;
     }
     const bool subject =
-        any(s[i + 1], [](const candidate& c) { return c.upos == "PRON" && c.has(f_nom); }) ||
+        any(s[i + 1], [](const slot_candidate& c) { return c.upos == "PRON" && c.has(f_nom); }) ||
         can(s[i + 1], "NOUN") || can(s[i + 1], "PROPN");
     const bool clause = subject && any(s[i + 2], verb_with(f_fin));
     select(s[i], upos_is(clause ? upos_tag("SCONJ") : upos_tag("ADP")));
@@ -682,7 +688,7 @@ void relative_som(std::span<slot> s) {
     }
     remove(s[i], upos_is("CCONJ"));
     auto nominal_head = [](const slot& p) {
-      return any(p, [](const candidate& c) {
+      return any(p, [](const slot_candidate& c) {
         return c.upos == "NOUN" || c.upos == "PROPN" || (c.upos == "PRON" && !c.has(f_poss));
       });
     };
@@ -695,7 +701,7 @@ void relative_som(std::span<slot> s) {
     if (relative) {
       std::size_t j = i + 1;
       const auto np_word = [](const slot& w) {
-        return all(w, [](const candidate& c) {
+        return all(w, [](const slot_candidate& c) {
           return c.upos == "NOUN" || c.upos == "ADJ" || c.upos == "DET" || c.upos == "PROPN" ||
                  c.upos == "NUM" || (c.upos == "PRON" && c.has(f_poss));
         });
@@ -716,7 +722,7 @@ void relative_som(std::span<slot> s) {
     const slot* n = next(s, i);
     const bool np = n &&
                     any(*n,
-                        [](const candidate& c) {
+                        [](const slot_candidate& c) {
                           return c.upos == "NOUN" || c.upos == "ADJ" || c.upos == "DET" ||
                                  c.upos == "PROPN" || (c.upos == "PRON" && c.has(f_poss));
                         }) &&
@@ -727,7 +733,7 @@ void relative_som(std::span<slot> s) {
 }
 
 // 13. Finite verb: a verb form still ambiguous prefers present, then past, over the rest.
-int default_rank(const candidate& c) {
+int default_rank(const slot_candidate& c) {
   static constexpr std::array<upos_tag, 14> order = {"PRON", "DET", "ADP",   "CCONJ", "SCONJ",
                                                      "PART", "AUX", "NOUN",  "ADJ",   "VERB",
                                                      "ADV",  "NUM", "PROPN", "INTJ"};
@@ -742,30 +748,48 @@ int default_rank(const candidate& c) {
 }  // namespace
 
 void disambiguate(std::span<slot> s) {
+  // What the sentence may hold while the rules run, to skip the rules whose words it lacks
+  // (most sentences lack several: no `ha`, no imperative, no `om`). The classes are those of
+  // the slots now and those a rule can make of them: VERB and AUX of each other, ADJ of a
+  // guessed NOUN (unknown_before_noun), ADV of an ADJ (adverbial_adjective); feature bits of
+  // verbs and lemma hints only become fewer, and no rule makes a guessed candidate.
+  std::uint32_t classes = 0, verb_bits = 0;
+  std::uint8_t hints = 0;
+  bool guessed = false;
   for (slot& w : s) {
     refresh(w);
     w.lemma_hints = hints_of(w);
+    classes |= w.upos_mask;
+    verb_bits |= w.verb_bits;
+    hints |= w.lemma_hints;
+    for (const slot_candidate& c : w.cands) guessed |= c.guessed;
   }
-  proper_nouns(s);
-  imperative_only_initially(s);
-  infinitive_marker(s);
-  modal_auxiliaries(s);
-  perfect_auxiliary(s);
-  allt_before_comparative(s);
-  determiner_or_pronoun(s);
+  if ((classes & verb_mask) != 0) classes |= verb_mask;
+  if (guessed && (classes & bit("NOUN")) != 0) classes |= bit("ADJ");
+  if ((classes & bit("ADJ")) != 0) classes |= bit("ADV");
+  const auto has = [&](upos_tag u) { return (classes & bit(u)) != 0; };
+  const bool finite = (verb_bits & f_fin) != 0;
+
+  if (has("PROPN")) proper_nouns(s);
+  if ((verb_bits & f_imp) != 0) imperative_only_initially(s);
+  if (has("PART")) infinitive_marker(s);
+  if ((hints & (h_modal | h_komma)) != 0) modal_auxiliaries(s);
+  if ((hints & h_ha) != 0) perfect_auxiliary(s);
+  if (has("ADV")) allt_before_comparative(s);
+  if (has("DET")) determiner_or_pronoun(s);
   nominal_after_determiner(s);
-  adjective_before_noun(s);
-  unknown_before_noun(s);
-  finite_after_subject(s);
-  adverbial_adjective(s);
-  verb_or_noun(s);
-  verb_or_adjective(s);
-  adjective_or_noun(s);
-  participle_or_supine(s);
-  participle_after_modifier(s);
-  adposition_or_particle(s);
-  conditional_om(s);
-  relative_som(s);
+  if (has("ADJ")) adjective_before_noun(s);
+  if (guessed) unknown_before_noun(s);
+  if (has("PRON")) finite_after_subject(s);
+  if (has("ADJ")) adverbial_adjective(s);
+  if (finite && has("NOUN")) verb_or_noun(s);
+  if (finite && has("ADJ")) verb_or_adjective(s);
+  if (has("ADJ") && has("NOUN")) adjective_or_noun(s);
+  if ((verb_bits & f_sup) != 0 && has("ADJ")) participle_or_supine(s);
+  if (finite && has("ADJ")) participle_after_modifier(s);
+  if (has("ADP")) adposition_or_particle(s);
+  if (has("SCONJ")) conditional_om(s);
+  if (has("PRON")) relative_som(s);
   assert(summaries_hold(s));
   // What the rules left open: the exception table's order for its words, else the ranking.
   for (slot& w : s) {

@@ -12,26 +12,55 @@
 
 namespace svpol::detail {
 
+// A candidate as a slot holds it: a candidate whose lemma is a view of the lemma of the
+// candidate it was copied from (a form's readings in the tagger's cache, the exception table,
+// a guess kept for the document) or of the token's form. Those outlive the tagging of a
+// document, and no rule makes a lemma (a rule that replaces a candidate keeps its lemma), so a
+// token's candidates are copied as 40 bytes each and no text. (Copying `candidate`s, with their
+// lemma strings, was a quarter of the tagger's own instructions on warm caches.)
+struct slot_candidate {
+  std::string_view lemma;
+  std::string_view feats;  // from intern_feats
+  std::uint32_t bits = 0;  // feat_bits(feats)
+  upos_tag upos;
+  bool from_table = false;  // as candidate::from_table
+  bool guessed = false;     // as candidate::guessed
+
+  slot_candidate() = default;
+  // A view of `c`, which must outlive it.
+  explicit slot_candidate(const candidate& c)
+      : lemma(c.lemma),
+        feats(c.feats),
+        bits(c.bits),
+        upos(c.upos),
+        from_table(c.from_table),
+        guessed(c.guessed) {}
+  // A new candidate (neither from the table nor guessed) with FEATS `feats`, interned here.
+  slot_candidate(std::string_view lemma, upos_tag upos, std::string_view feats)
+      : lemma(lemma), feats(intern_feats(feats)), bits(feat_bits(feats)), upos(upos) {}
+  bool has(std::uint32_t b) const { return (bits & b) == b; }
+};
+
 // The candidates of one slot: a run of an array that holds those of a whole document. tag()
-// keeps that array from document to document, so a token's candidates are copied into places
-// (and lemma buffers) already allocated, and the rules read the candidates of neighbouring
-// tokens from neighbouring memory. Rules only remove or replace candidates, never add one, so a
-// run never outgrows its place.
+// keeps that array from document to document, and the rules read the candidates of
+// neighbouring tokens from neighbouring memory. Rules only remove or replace candidates, never
+// add one, so a run never outgrows its place.
 class cand_list {
  public:
   cand_list() = default;
-  cand_list(candidate* first, std::size_t n) : first_(first), n_(static_cast<std::uint32_t>(n)) {}
+  cand_list(slot_candidate* first, std::size_t n)
+      : first_(first), n_(static_cast<std::uint32_t>(n)) {}
 
-  candidate* begin() { return first_; }
-  candidate* end() { return first_ + n_; }
-  const candidate* begin() const { return first_; }
-  const candidate* end() const { return first_ + n_; }
+  slot_candidate* begin() { return first_; }
+  slot_candidate* end() { return first_ + n_; }
+  const slot_candidate* begin() const { return first_; }
+  const slot_candidate* end() const { return first_ + n_; }
   std::size_t size() const { return n_; }
   bool empty() const { return n_ == 0; }
-  candidate& front() { return *first_; }
-  const candidate& front() const { return *first_; }
-  candidate& operator[](std::size_t i) { return first_[i]; }
-  const candidate& operator[](std::size_t i) const { return first_[i]; }
+  slot_candidate& front() { return *first_; }
+  const slot_candidate& front() const { return *first_; }
+  slot_candidate& operator[](std::size_t i) { return first_[i]; }
+  const slot_candidate& operator[](std::size_t i) const { return first_[i]; }
 
   // Keeps the first `n` candidates; `n` is at most size().
   void shrink_to(std::size_t n) {
@@ -45,7 +74,7 @@ class cand_list {
   }
 
  private:
-  candidate* first_ = nullptr;
+  slot_candidate* first_ = nullptr;
   std::uint32_t n_ = 0;
 };
 

@@ -6,6 +6,7 @@
 #include <bit>
 #include <cassert>
 #include <cstdlib>
+#include <deque>
 #include <mutex>
 #include <shared_mutex>
 #include <span>
@@ -19,6 +20,7 @@
 #include "annotate/disambiguate.hpp"
 #include "annotate/exceptions.hpp"
 #include "core/fast_hash.hpp"
+#include "core/words.hpp"
 #include "svpol/normalize.hpp"
 
 namespace svpol {
@@ -115,7 +117,7 @@ class form_index {
     for (std::size_t i = static_cast<std::size_t>(h >> shift_);; i = (i + 1) & mask) {
       const slot& s = slots_[i];
       if (s.r.empty()) return {};
-      if (s.hash == h && s.form == form) return s.r;
+      if (s.hash == h && same_text(s.form, form)) return s.r;
     }
   }
 
@@ -422,42 +424,42 @@ std::vector<readings_view> tagger_impl::fill_cache(const std::vector<token>& tok
 namespace {
 
 // What tag() works in, kept by each thread from document to document: the slots of a document
-// and, in one array, their candidates. Copying a form's candidates into the array then writes
-// over candidates (and lemma buffers) already there instead of allocating a vector per token,
-// and the rules read the candidates of neighbouring tokens from neighbouring memory. Past
-// keep_slots and keep_cands they are let go after the document, so that one long document does
-// not hold its memory for the rest of the run.
+// and, in one array, their candidates, so that the rules read the candidates of neighbouring
+// tokens from neighbouring memory. Past keep_slots and keep_cands they are let go after the
+// document, so that one long document does not hold its memory for the rest of the run.
 struct tag_buffers {
   std::vector<slot> slots;
-  std::vector<candidate> cands;  // [0, used) are the document's; the rest wait to be reused
+  std::vector<slot_candidate> cands;  // [0, used) are the document's
   std::size_t used = 0;
+  // Guesses for word tokens the cache has no readings for, where the views of their
+  // slot_candidates point; a deque, so that adding one moves none.
+  std::deque<candidate> guessed;
 
-  // The next candidate of the document, holding whatever it held before.
-  candidate& next() {
-    if (used == cands.size()) cands.emplace_back();
-    return cands[used++];
+  void add(const slot_candidate& c) {
+    if (used == cands.size()) cands.resize(cands.empty() ? 4096 : 2 * cands.size());
+    cands[used++] = c;
   }
-  void add(const candidate& c) { next() = c; }
 };
 thread_local tag_buffers work;
 constexpr std::size_t keep_slots = 1 << 16;
 constexpr std::size_t keep_cands = 1 << 17;
 
 // A candidate of class `upos` with FEATS `feats`, for the tokens that take theirs from their
-// kind; make_candidate (which looks `feats` up among the interned ones) runs once per kind.
-const candidate& kind_candidate(upos_tag upos) {
-  static const candidate num = make_candidate("", "NUM", "NumType=Card");
-  static const candidate punct = make_candidate("", "PUNCT", "");
-  static const candidate sym = make_candidate("", "SYM", "");
-  static const candidate x = make_candidate("", "X", "");
+// kind; the FEATS are interned once per kind.
+const slot_candidate& kind_candidate(upos_tag upos) {
+  static const slot_candidate num("", "NUM", "NumType=Card");
+  static const slot_candidate punct("", "PUNCT", "");
+  static const slot_candidate sym("", "SYM", "");
+  static const slot_candidate x("", "X", "");
   return upos == "NUM" ? num : upos == "PUNCT" ? punct : upos == "SYM" ? sym : x;
 }
 
-// Adds a candidate of class `upos` with `form` as its lemma.
+// Adds a candidate of class `upos` with `form` (which must outlive the document's tagging) as
+// its lemma.
 void add_kind_candidate(upos_tag upos, const std::string& form) {
-  candidate& c = work.next();
-  c = kind_candidate(upos);
+  slot_candidate c = kind_candidate(upos);
   c.lemma = form;
+  work.add(c);
 }
 
 }  // namespace
@@ -469,7 +471,7 @@ std::unordered_set<std::string_view> names_inside_sentences(std::span<const slot
   for (const slot& w : doc)
     if (w.capitalized && !w.initial &&
         std::any_of(w.cands.begin(), w.cands.end(),
-                    [](const candidate& c) { return c.upos == "PROPN"; }))
+                    [](const slot_candidate& c) { return c.upos == "PROPN"; }))
       names.insert(w.tok->form);
   return names;
 }
@@ -483,6 +485,7 @@ void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sen
       n_slots += std::min(sent.end_token, toks.size()) - sent.first_token;
   if (work.slots.size() < n_slots) work.slots.resize(n_slots);
   work.used = 0;
+  work.guessed.clear();
   std::size_t k = 0;
   for (const sentence& sent : sents) {
     bool initial = true;
@@ -504,9 +507,12 @@ void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sen
       switch (t.kind) {
         case token_kind::word: {
           if (!known[i].empty()) {
-            for (const candidate& c : known[i]) work.add(c);
+            for (const candidate& c : known[i]) work.add(slot_candidate(c));
           } else {
-            for (const candidate& c : guess_unknown(t.norm)) work.add(c);
+            for (candidate& c : guess_unknown(t.norm)) {
+              work.guessed.push_back(std::move(c));
+              work.add(slot_candidate(work.guessed.back()));
+            }
           }
           w.capitalized = begins_upper(t.form);
           w.acronym = w.capitalized && is_acronym(t.form);
@@ -538,7 +544,7 @@ void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sen
     }
   }
   const std::span<slot> slots(work.slots.data(), n_slots);
-  candidate* next_cand = work.cands.data();
+  slot_candidate* next_cand = work.cands.data();
   for (slot& w : slots) {
     w.cands = cand_list(next_cand, w.cands.size());
     next_cand += w.cands.size();
@@ -555,8 +561,8 @@ void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sen
     disambiguate(s);
     for (std::size_t j = 0; j < s.size(); ++j) {
       token& t = toks[sent.first_token + j];
-      const candidate& c = s[j].cands.front();
-      t.lemma = c.lemma;  // a copy: the candidate's buffer serves the next document
+      const slot_candidate& c = s[j].cands.front();
+      t.lemma = c.lemma;
       t.upos = c.upos.name();
       t.feats = c.feats;
     }

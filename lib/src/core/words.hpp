@@ -32,6 +32,19 @@ inline std::uint64_t short_word(std::string_view s) {
          load(n - 1, std::uint8_t{}) << 16;
 }
 
+// a == b, without a call to memcmp for texts of up to 16 bytes (most words): the tagger looks
+// every word token up by its form, and with their 64-bit hashes matching the texts are almost
+// always equal, so the compare runs to the end.
+inline bool same_text(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  if (n >= 8 && n <= 16)
+    return load_word(a.data()) == load_word(b.data()) &&
+           load_word(a.data() + n - 8) == load_word(b.data() + n - 8);
+  if (n >= 1 && n < 8) return short_word(a) == short_word(b);
+  return a == b;
+}
+
 // Non-zero when some byte of `v` is zero. Exact for the word as a whole, not byte by byte.
 constexpr std::uint64_t has_zero_byte(std::uint64_t v) {
   return (v - byte_ones) & ~v & byte_highs;
