@@ -82,6 +82,31 @@ TEST_CASE("Swedish sentence rules", "[sentences]") {
   }
 }
 
+// The splitter skips its rules for a lowercase word inside a line where ICU proposed no break;
+// these are the lowercase words it must still judge.
+TEST_CASE("a lowercase word may still start a sentence", "[sentences]") {
+  struct row {
+    std::string in, expected;
+  };
+  const std::vector<row> rows = {
+      // ICU proposes a break after a terminator other than `?` and `!`
+      {"Nej\u203C nej.", "Nej\u203C|nej."},
+      // after a line break: a heading line ends its sentence, a paragraph break may
+      {"# Rubrik\ntext som följer.", "# Rubrik|text som följer."},
+      {"# Rubrik\növer allt.", "# Rubrik|över allt."},
+      {"Slutet.\n\nnästa stycke.", "Slutet.|nästa stycke."},
+      // a capital, ASCII or not, after `osv` still opens one
+      {"Det gäller vården osv Även nästa.", "Det gäller vården osv|Även nästa."},
+      // and inside a line, no break before a lowercase word or punctuation
+      {"Vi ska ändra, och (öka) det.", "Vi ska ändra, och (öka) det."},
+      {"Se t.ex. övriga delar.", "Se t.ex. övriga delar."},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.in);
+    CHECK(sentences_of(r.in) == split(r.expected));
+  }
+}
+
 TEST_CASE("paragraphs are numbered above sentences", "[sentences]") {
   const auto doc =
       svpol::document::from_utf8("Ett. Två.\n\nTre har ett stort\n\nnätverk. Fyra.\n\nFem.", "t");

@@ -84,6 +84,16 @@ class splitter {
   bool starts_lower(std::size_t i) const {
     return u_islower(detail::first_codepoint(toks_[i].form));
   }
+  // Whether token i cannot open a sentence inside a line without a break ICU proposed: it is
+  // no number, and its first character is no capital (upper or title case), digit or dash. That
+  // is any ASCII character but A to Z and 0 to 9, or a lowercase letter (Unicode Ll).
+  bool goes_on(std::size_t i) const {
+    const std::string& f = toks_[i].form;
+    if (f.empty() || toks_[i].kind == token_kind::number) return false;  // `a.` as a list number
+    const auto b = static_cast<unsigned char>(f[0]);
+    if (b < 0x80) return !((b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9'));
+    return u_islower(detail::first_codepoint(f));
+  }
   bool starts_upper(std::size_t i) const {
     const UChar32 c = detail::first_codepoint(toks_[i].form);
     // ASCII without ICU's tables: its capitals are A to Z, and it has no title case.
@@ -123,6 +133,11 @@ class splitter {
 
   // Whether a sentence starts at token i; the current one started at `start`.
   bool decide(std::size_t start, std::size_t i, bool proposed, int newlines) const {
+    // Most tokens are lowercase words or punctuation inside a line, where ICU proposed no
+    // break. No rule below starts a sentence there: each needs a proposed break, a line break,
+    // or a capital, digit, dash or number at i. So skip the look back (last_real) and the
+    // string tests for them.
+    if (newlines == 0 && !proposed && goes_on(i)) return false;
     const std::size_t prev = last_real(i);
     const token& p = toks_[prev];
     if (newlines >= 2) {
