@@ -13,6 +13,7 @@
 #include <cstring>
 
 #include "core/words.hpp"
+#include "normalize/offset_cursor.hpp"
 
 namespace svpol {
 
@@ -31,27 +32,16 @@ void offset_map::append(std::size_t norm_len, std::size_t orig_len, bool identit
 }
 
 std::size_t offset_map::begin_of(std::size_t pos) const {
-  // The first run that still has bytes at or after pos.
-  auto it = std::upper_bound(runs_.begin(), runs_.end(), pos, [](std::size_t p, const run& r) {
-    return p < r.norm_begin + r.norm_len;
-  });
-  if (it == runs_.end()) return orig_size_;
-  // Skip deleted runs (no normalized bytes): pos belongs to what follows them.
-  if (pos < it->norm_begin) return it->orig_begin;
-  return it->identity ? it->orig_begin + (pos - it->norm_begin) : it->orig_begin;
+  const auto it =
+      std::upper_bound(runs_.begin(), runs_.end(), pos,
+                       [](std::size_t p, const run& r) { return p < r.norm_begin + r.norm_len; });
+  return detail::original_begin(runs_, static_cast<std::size_t>(it - runs_.begin()), pos);
 }
 
 std::size_t offset_map::end_of(std::size_t pos) const {
-  // The last run that has bytes before pos.
-  auto it = std::lower_bound(runs_.begin(), runs_.end(), pos, [](const run& r, std::size_t p) {
-    return r.norm_len == 0 ? r.norm_begin < p : r.norm_begin < p;
-  });
-  if (it == runs_.begin()) return 0;
-  --it;
-  while (it != runs_.begin() && it->norm_len == 0) --it;  // deleted runs end nothing
-  if (it->norm_len == 0) return 0;
-  if (it->identity) return it->orig_begin + std::min(pos - it->norm_begin, it->orig_len);
-  return it->orig_begin + it->orig_len;
+  const auto it = std::lower_bound(runs_.begin(), runs_.end(), pos,
+                                   [](const run& r, std::size_t p) { return r.norm_begin < p; });
+  return detail::original_end(runs_, static_cast<std::size_t>(it - runs_.begin()), pos);
 }
 
 byte_span offset_map::to_original(std::size_t begin, std::size_t end) const {
