@@ -70,12 +70,12 @@ std::string tagged(const svpol::tagger& tagger, const std::string& text) {
   auto sents = svpol::split_sentences(doc, toks, test_lexicon().abbreviations());
   tagger.tag(doc, toks, sents);
   std::string out;
-  for (const auto& t : toks) out += t.form + "/" + t.lemma + "/" + t.upos + "/" + t.feats + " ";
+  for (const auto& t : toks) out += t.form + "/" + t.lemma + "/" + std::string(t.upos) + "/" + std::string(t.feats) + " ";
   return out;
 }
 
 bool has_feat(const svpol::token& t, const std::string& f) {
-  return ("|" + t.feats + "|").find("|" + f + "|") != std::string::npos;
+  return ("|" + std::string(t.feats) + "|").find("|" + f + "|") != std::string::npos;
 }
 
 }  // namespace

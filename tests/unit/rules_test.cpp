@@ -34,7 +34,7 @@ std::vector<svpol::token> toks(const std::string& text) {
 void tag(std::vector<svpol::token>& t, const std::vector<std::string>& lemmas,
          const std::vector<std::string>& upos = {}) {
   for (std::size_t i = 0; i < t.size() && i < lemmas.size(); ++i) t[i].lemma = lemmas[i];
-  for (std::size_t i = 0; i < t.size() && i < upos.size(); ++i) t[i].upos = upos[i];
+  for (std::size_t i = 0; i < t.size() && i < upos.size(); ++i) t[i].upos = svpol::intern_tag(upos[i]);
 }
 
 const R::class_list& classes() {
@@ -968,15 +968,15 @@ TEST_CASE("word tests, done at once per token, decide as ICU does", "[rules][mat
     t[i].form = given[i].form;
     t[i].norm = svpol::fold_case(given[i].form);
     t[i].lemma = given[i].lemma;
-    t[i].upos = given[i].upos;
-    t[i].feats = given[i].feats;
+    t[i].upos = svpol::intern_tag(given[i].upos);
+    t[i].feats = svpol::intern_tag(given[i].feats);
     t[i].kind = given[i].kind;
   }
   auto value_of = [&](const svpol::token& x, const std::string& attr) -> std::vector<std::string> {
     if (attr == "word") return {x.form};
     if (attr == "norm") return {x.norm};
     if (attr == "lemma") return {x.lemma};
-    if (attr == "pos") return {x.upos};
+    if (attr == "pos") return {std::string(x.upos)};
     if (attr == "kind") return {std::string(svpol::to_string(x.kind))};
     std::vector<std::string> items;  // feat: until the end or an item `_`
     std::string_view f = x.feats;

@@ -1,6 +1,8 @@
 #include "svpol/tokenize.hpp"
 
 #include <catch2/catch.hpp>
+#include <string>
+#include <type_traits>
 
 #include "test_support.hpp"
 
@@ -91,6 +93,33 @@ TEST_CASE("tokens carry kinds and case-folded forms", "[tokenize]") {
   CHECK(toks[4].kind == svpol::token_kind::punct);
   CHECK(toks[5].kind == svpol::token_kind::symbol);
 }
+
+// token::upos and token::feats are views: intern_tag keeps what they show for the rest of the
+// program, one copy per distinct string, so they outlive the string they were made from.
+TEST_CASE("intern_tag keeps one copy of each string for the rest of the program", "[tokenize]") {
+  svpol::token t;
+  {
+    std::string feats = "Case=Nom|Definite=Ind|Gender=Com|Number=Sing";
+    t.feats = svpol::intern_tag(feats);
+    feats.assign(feats.size(), 'x');  // the source changes and goes: the view must not follow it
+  }
+  CHECK(t.feats == "Case=Nom|Definite=Ind|Gender=Com|Number=Sing");
+  const std::string again = "Case=Nom|Definite=Ind|Gender=Com|Number=Sing";
+  CHECK(svpol::intern_tag(again).data() == t.feats.data());
+  CHECK(svpol::intern_tag("Case=Gen").data() != t.feats.data());
+  CHECK(svpol::intern_tag("").empty());
+  t.upos = "NOUN";  // a literal lives as long as the program
+  CHECK(t.upos == "NOUN");
+  CHECK(std::string_view(t.upos) == "NOUN");
+}
+
+// A std::string (or a view of one) would leave a token pointing at bytes that go: only literals,
+// intern_tag and tag_text::from_static make a tag_text.
+static_assert(!std::is_constructible_v<svpol::tag_text, std::string>);
+static_assert(!std::is_constructible_v<svpol::tag_text, const std::string&>);
+static_assert(!std::is_constructible_v<svpol::tag_text, std::string_view>);
+static_assert(!std::is_assignable_v<svpol::tag_text&, std::string>);
+static_assert(std::is_constructible_v<svpol::tag_text, const char (&)[5]>);
 
 // Links are looked for eight bytes at a time: each one is found wherever it falls in those.
 TEST_CASE("links are found at every offset", "[tokenize]") {

@@ -4,13 +4,10 @@
 #include <array>
 #include <cctype>
 #include <functional>
-#include <mutex>
-#include <shared_mutex>
-#include <unordered_set>
 #include <utility>
 
-#include "core/fast_hash.hpp"
 #include "svpol/normalize.hpp"
+#include "svpol/tokenize.hpp"
 
 namespace svpol::detail {
 
@@ -117,17 +114,7 @@ std::uint32_t feat_bits(std::string_view feats) {
   return bits;
 }
 
-std::string_view intern_feats(std::string_view feats) {
-  // Never shrinks, and its elements never move (a node-based set): views into it stay valid.
-  static std::shared_mutex mu;
-  static std::unordered_set<std::string, text_hash, std::equal_to<>> pool;
-  {
-    std::shared_lock lock(mu);
-    if (const auto it = pool.find(feats); it != pool.end()) return *it;
-  }
-  std::unique_lock lock(mu);
-  return *pool.emplace(feats).first;
-}
+std::string_view intern_feats(std::string_view feats) { return intern_tag(feats); }
 
 candidate make_candidate(std::string lemma, upos_tag upos, std::string_view feats) {
   candidate c;

@@ -90,7 +90,8 @@ class upos_tag {
 // FEATS strings are few (the combinations of UD features the analyser and the exception table
 // produce: some hundreds), and every candidate carries one, so they are kept once for the
 // process and a candidate holds a view: copying a token's candidates, as the tagger does for
-// every token, then allocates nothing for them. Thread-safe; views stay valid until exit.
+// every token, then allocates nothing for them. Thread-safe; views stay valid until exit (they
+// are intern_tag's, so a token takes them as they are).
 std::string_view intern_feats(std::string_view feats);
 
 struct candidate {

@@ -563,8 +563,8 @@ void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sen
       token& t = toks[sent.first_token + j];
       const slot_candidate& c = s[j].cands.front();
       t.lemma = c.lemma;
-      t.upos = c.upos.name();
-      t.feats = c.feats;
+      t.upos = tag_text::from_static(c.upos.name());  // upos_tag's names
+      t.feats = tag_text::from_static(c.feats);      // interned (intern_feats)
     }
   }
   if (work.slots.size() > keep_slots) work.slots = {};

@@ -133,7 +133,7 @@ ud_result evaluate_ud(std::string_view conllu, const std::string& source, const 
       if (t.upos == gt.upos) {
         ++r.upos_correct;
       } else if (collect_errors && upos) {
-        r.errors.push_back({"upos", g.id, gt.upos, t.upos, context_of(g.text, gt.span)});
+        r.errors.push_back({"upos", g.id, gt.upos, std::string(t.upos), context_of(g.text, gt.span)});
       }
     }
     if (collect_errors) {

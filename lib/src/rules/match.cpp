@@ -88,9 +88,10 @@ void copy_short(char* out, const char* from, std::size_t n) {
 void write_token_key(const token& t, std::size_t size, char* out) {
   // The last word first, so that the attributes leave its padding zero.
   std::memset(out + (size + 7) / 8 * 8 - 8, 0, 8);
-  for (const std::string* a : {&t.form, &t.norm, &t.lemma, &t.upos, &t.feats}) {
-    copy_short(out, a->data(), a->size());
-    out += a->size();
+  for (const std::string_view a : {std::string_view(t.form), std::string_view(t.norm),
+                                   std::string_view(t.lemma), t.upos.view(), t.feats.view()}) {
+    copy_short(out, a.data(), a.size());
+    out += a.size();
     *out++ = '\xff';
   }
   *out = static_cast<char>(t.kind);
@@ -768,7 +769,7 @@ class run {
         hit = value_matches(c, t.lemma);
         break;
       case token_attr::pos:
-        hit = value_matches(c, t.upos);
+        hit = value_matches(c, std::string(t.upos));
         break;
       case token_attr::kind:
         hit = value_matches(c, std::string(to_string(t.kind)));

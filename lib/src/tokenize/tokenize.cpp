@@ -12,12 +12,28 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <unordered_set>
 
+#include "core/fast_hash.hpp"
 #include "normalize/offset_cursor.hpp"
 #include "svpol/error.hpp"
 #include "tokenize/scan.hpp"
 
 namespace svpol {
+
+tag_text intern_tag(std::string_view s) {
+  // Never shrinks, and its elements never move (a node-based set): views into it stay valid.
+  static std::shared_mutex mu;
+  static std::unordered_set<std::string, detail::text_hash, std::equal_to<>> pool;
+  {
+    std::shared_lock lock(mu);
+    if (const auto it = pool.find(s); it != pool.end()) return tag_text::from_static(*it);
+  }
+  std::unique_lock lock(mu);
+  return tag_text::from_static(*pool.emplace(s).first);
+}
 
 std::string_view to_string(token_kind k) {
   switch (k) {
