@@ -340,6 +340,35 @@ TEST_CASE("disambiguation rules", "[morphology][rules]") {
   }
 }
 
+TEST_CASE("a long document is tagged as its sentences are alone", "[morphology][rules]") {
+  // Thousands of candidates, on a thread whose buffers start empty: the candidate array is
+  // made room for before the slots are built, and must hold all of them.
+  const std::vector<std::string> sentences = {
+      "Frågan gick till Sverige.",
+      "Vi lovar att bygga fler bostäder.",
+      "Kommunen kan inte bygga mer.",
+      "Det kommer att ta tid.",
+      "Hade regeringen redan beslutat?",
+      "Det nya förslaget är bra.",
+      "Hon är en av dem.",
+      "Nu visar siffrorna en ökning.",
+      "Arbetet går snabbt framåt.",
+      "Eleverna verkar helt uppslukade.",
+      "Om vi bygger mer sjunker priserna.",
+      "Allt fler hushåll väljer solel.",
+      "Reformen gäller såväl barn som vuxna.",
+  };
+  std::string doc, expected;
+  for (int copy = 0; copy < 150; ++copy)
+    for (const std::string& text : sentences) {
+      doc += text + " ";
+      expected += tagged(test_tagger(), text);
+    }
+  std::string got;
+  std::thread([&] { got = tagged(test_tagger(), doc); }).join();
+  CHECK(got == expected);
+}
+
 TEST_CASE("features the rules need", "[morphology]") {
   const auto kommer = word("Det kommer att ta tid.", "kommer");
   CHECK(has_feat(kommer, "Tense=Pres"));

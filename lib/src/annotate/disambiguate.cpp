@@ -40,8 +40,15 @@ enum lemma_hint : std::uint8_t {
   h_copula = 1u << 3,  // vara, bli, verka, förefalla, förbli, synas, tyckas, te
 };
 
-std::uint8_t hint_of(std::string_view lemma) {
-  static constexpr std::array<std::pair<std::string_view, std::uint8_t>, 18> lemmas = {{
+// The lemmas of hint_of grouped by length in bytes, so that a lemma is compared with those of
+// its length only: every VERB and AUX candidate of a sentence is asked.
+struct hint_table {
+  std::array<std::pair<std::string_view, std::uint8_t>, 18> lemmas{};
+  std::array<std::uint8_t, 12> begin{};  // lemmas of n bytes are [begin[n], begin[n + 1])
+};
+
+constexpr hint_table make_hint_table() {
+  constexpr std::array<std::pair<std::string_view, std::uint8_t>, 18> lemmas = {{
       {"ha", h_ha},
       {"skola", h_modal},
       {"kunna", h_modal},
@@ -61,13 +68,25 @@ std::uint8_t hint_of(std::string_view lemma) {
       {"tyckas", h_copula},
       {"te", h_copula},
   }};
-  if (lemma.size() < 2 || lemma.size() > 10) return 0;  // "förefalla" is 10 bytes
-  // Every VERB and AUX candidate of a sentence is asked, and seven of the lemmas have five
-  // bytes, as many infinitives do: the first and last bytes rule out most before a memcmp.
-  for (const auto& [l, h] : lemmas)
-    if (l.size() == lemma.size() && l.front() == lemma.front() && l.back() == lemma.back() &&
-        l == lemma)
-      return h;
+  hint_table t;
+  std::size_t k = 0;
+  for (std::size_t n = 0; n < t.begin.size(); ++n) {
+    t.begin[n] = static_cast<std::uint8_t>(k);
+    for (const auto& l : lemmas)
+      if (l.first.size() == n) t.lemmas[k++] = l;
+  }
+  if (k != lemmas.size()) throw "a hint lemma is longer than the table";
+  return t;
+}
+
+std::uint8_t hint_of(std::string_view lemma) {
+  static constexpr hint_table table = make_hint_table();
+  if (lemma.size() + 1 >= table.begin.size()) return 0;  // "förefalla" is 10 bytes
+  // The first and last bytes rule out most lemmas of the same length before a memcmp.
+  for (std::size_t k = table.begin[lemma.size()]; k < table.begin[lemma.size() + 1]; ++k) {
+    const auto& [l, h] = table.lemmas[k];
+    if (l.front() == lemma.front() && l.back() == lemma.back() && l == lemma) return h;
+  }
   return 0;
 }
 
@@ -113,6 +132,11 @@ bool all(const slot& s, const P& p) {
 // Keeps the candidates matching `p`, if there are any.
 template <class P>
 void select(slot& s, const P& p) {
+  // A predicate may tell from the summaries that every candidate matches: nothing to remove.
+  // (Rules select the class a word already has often, `i Lund` a name the analyser does not
+  // know, and this spares reading its candidates three times.)
+  if constexpr (requires { p.certain(s); })
+    if (p.certain(s)) return;
   if (!any(s, p)) return;
   s.cands.erase_if([&](const slot_candidate& c) { return !p(c); });
   refresh(s);
@@ -133,6 +157,7 @@ struct upos_is {
   constexpr upos_is(upos_tag u) : u(u) {}
   bool operator()(const slot_candidate& c) const { return c.upos == u; }
   bool possible(const slot& s) const { return (s.upos_mask & bit(u)) != 0; }
+  bool certain(const slot& s) const { return all_in(s, bit(u)); }
 };
 struct verb_with {
   std::uint32_t bits;
@@ -174,6 +199,11 @@ bool is_nominal(const slot_candidate& c) {
   return c.upos == "NOUN" || c.upos == "ADJ" || c.upos == "NUM" || c.upos == "PROPN";
 }
 bool is_punct(const slot& s) { return only(s, "PUNCT") || only(s, "SYM"); }
+struct not_nominal {
+  bool operator()(const slot_candidate& c) const { return !is_nominal(c); }
+  // A word with nominal readings only has nothing to remove (most words after a determiner).
+  bool possible(const slot& s) const { return !all_in(s, nominal_mask); }
+};
 
 // Words that may stand between an auxiliary and its verb: `kan inte komma`, `har redan
 // kommit`, `kan vi komma` (inverted subject).
@@ -398,7 +428,7 @@ void nominal_after_determiner(std::span<slot> s) {
                                      ((c.upos == "NOUN" || c.upos == "PROPN") && c.has(f_gen));
                             });
     if (determiner && (s[i].upos_mask & nominal_mask) != 0)
-      remove(s[i], [](const slot_candidate& c) { return !is_nominal(c); });
+      remove(s[i], not_nominal{});
     else if (only(p, "ADP"))
       remove(s[i], verb_with(f_fin));
   }
@@ -499,11 +529,17 @@ void adverbial_adjective(std::span<slot> s) {
       continue;
     }
     select(w, adverbial_form);
+    // The adverbs' FEATS interned once, not for every adverb made (a lock and a hash lookup).
+    struct adverbs {
+      slot_candidate cmp{"", "ADV", "Degree=Cmp"};
+      slot_candidate sup{"", "ADV", "Degree=Sup"};
+      slot_candidate pos{"", "ADV", "Degree=Pos"};
+    };
+    static const adverbs made;
     slot_candidate& c = w.cands.front();
-    c = slot_candidate(c.lemma, "ADV",
-                       c.has(f_deg_cmp)   ? "Degree=Cmp"
-                       : c.has(f_deg_sup) ? "Degree=Sup"
-                                          : "Degree=Pos");
+    const std::string_view lemma = c.lemma;
+    c = c.has(f_deg_cmp) ? made.cmp : c.has(f_deg_sup) ? made.sup : made.pos;
+    c.lemma = lemma;
     w.cands.shrink_to(1);
     refresh(w);
   }
@@ -737,9 +773,16 @@ int default_rank(const slot_candidate& c) {
   static constexpr std::array<upos_tag, 14> order = {"PRON", "DET", "ADP",   "CCONJ", "SCONJ",
                                                      "PART", "AUX", "NOUN",  "ADJ",   "VERB",
                                                      "ADV",  "NUM", "PROPN", "INTJ"};
-  int r = static_cast<int>(order.size());
-  for (std::size_t k = 0; k < order.size(); ++k)
-    if (order[k] == c.upos) r = static_cast<int>(k);
+  // The rank of each class by its index, looked up rather than searched for: the candidates
+  // of every ambiguous token are ranked.
+  static constexpr auto rank = [] {
+    std::array<std::int8_t, upos_tag::names.size()> r{};
+    r.fill(static_cast<std::int8_t>(order.size()));
+    for (std::size_t k = 0; k < order.size(); ++k)
+      r[order[k].index()] = static_cast<std::int8_t>(k);
+    return r;
+  }();
+  int r = rank[c.upos.index()];
   if (c.upos == "ADJ" && c.has(f_part)) r = 11;  // `svarade`, `fortfarande`: verb, adverb first
   int sub = c.has(f_pres) ? 0 : c.has(f_past) ? 1 : c.has(f_inf) ? 2 : c.has(f_sup) ? 3 : 4;
   return r * 8 + sub;
@@ -757,12 +800,23 @@ void disambiguate(std::span<slot> s) {
   std::uint8_t hints = 0;
   bool guessed = false;
   for (slot& w : s) {
-    refresh(w);
-    w.lemma_hints = hints_of(w);
-    classes |= w.upos_mask;
-    verb_bits |= w.verb_bits;
-    hints |= w.lemma_hints;
-    for (const slot_candidate& c : w.cands) guessed |= c.guessed;
+    // refresh() and hints_of() in one pass over the candidates.
+    std::uint32_t mask = 0, bits = 0;
+    std::uint8_t h = 0;
+    for (const slot_candidate& c : w.cands) {
+      mask |= bit(c.upos);
+      if (c.upos == "VERB" || c.upos == "AUX") {
+        bits |= c.bits;
+        h |= hint_of(c.lemma);
+      }
+      guessed |= c.guessed;
+    }
+    w.upos_mask = mask;
+    w.verb_bits = bits;
+    w.lemma_hints = h;
+    classes |= mask;
+    verb_bits |= bits;
+    hints |= h;
   }
   if ((classes & verb_mask) != 0) classes |= verb_mask;
   if (guessed && (classes & bit("NOUN")) != 0) classes |= bit("ADJ");

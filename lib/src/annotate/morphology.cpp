@@ -434,32 +434,43 @@ struct tag_buffers {
   // Guesses for word tokens the cache has no readings for, where the views of their
   // slot_candidates point; a deque, so that adding one moves none.
   std::deque<candidate> guessed;
+  // Slots that begin a sentence with a capital and may be a name: only those ask whether the
+  // document has their form as a name inside a sentence (slot::name_elsewhere).
+  std::vector<std::size_t> ask_name;
 
+  // Room for `n` more candidates.
+  void make_room(std::size_t n) {
+    if (used + n > cands.size()) cands.resize(std::max({used + n, 2 * cands.size(), keep_min}));
+  }
   void add(const slot_candidate& c) {
-    if (used == cands.size()) cands.resize(cands.empty() ? 4096 : 2 * cands.size());
+    make_room(1);
     cands[used++] = c;
   }
+  static constexpr std::size_t keep_min = 4096;
 };
 thread_local tag_buffers work;
 constexpr std::size_t keep_slots = 1 << 16;
 constexpr std::size_t keep_cands = 1 << 17;
 
 // A candidate of class `upos` with FEATS `feats`, for the tokens that take theirs from their
-// kind; the FEATS are interned once per kind.
+// kind; the FEATS are interned once per kind (one static, so one guard to test per token).
 const slot_candidate& kind_candidate(upos_tag upos) {
-  static const slot_candidate num("", "NUM", "NumType=Card");
-  static const slot_candidate punct("", "PUNCT", "");
-  static const slot_candidate sym("", "SYM", "");
-  static const slot_candidate x("", "X", "");
-  return upos == "NUM" ? num : upos == "PUNCT" ? punct : upos == "SYM" ? sym : x;
+  struct kinds {
+    slot_candidate num{"", "NUM", "NumType=Card"};
+    slot_candidate punct{"", "PUNCT", ""};
+    slot_candidate sym{"", "SYM", ""};
+    slot_candidate x{"", "X", ""};
+  };
+  static const kinds k;
+  return upos == "NUM" ? k.num : upos == "PUNCT" ? k.punct : upos == "SYM" ? k.sym : k.x;
 }
 
 // Adds a candidate of class `upos` with `form` (which must outlive the document's tagging) as
 // its lemma.
-void add_kind_candidate(upos_tag upos, const std::string& form) {
+void add_kind_candidate(tag_buffers& wk, upos_tag upos, const std::string& form) {
   slot_candidate c = kind_candidate(upos);
   c.lemma = form;
-  work.add(c);
+  wk.add(c);
 }
 
 }  // namespace
@@ -476,16 +487,30 @@ std::unordered_set<std::string_view> names_inside_sentences(std::span<const slot
   return names;
 }
 
-void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sents) const {
-  const std::vector<readings_view> known = fill_cache(toks);
-  // The slots of the sentences one after another, each sentence's tokens in order.
-  std::size_t n_slots = 0;
+namespace {
+
+// Fills the slots of a document's sentences, one after another, and their candidates into `wk`
+// (tag()'s first half); returns how many slots. Kept out of tag() so that the compiler's view of
+// tag(), and so what it inlines there (the copies into the tokens), does not hang on this code:
+// built inside tag(), it made GCC call std::string's _M_replace out of line for every token.
+[[gnu::noinline]] std::size_t build_slots(tag_buffers& wk, const std::vector<token>& toks,
+                                          const std::vector<sentence>& sents,
+                                          const std::vector<readings_view>& known) {
+  // The slots of the sentences one after another, each sentence's tokens in order; and the
+  // candidates they take, a word's readings or one for another token, so that the array need
+  // not grow while it is filled (a guess may still make it).
+  std::size_t n_slots = 0, n_cands = 0;
   for (const sentence& sent : sents)
-    if (sent.first_token < std::min(sent.end_token, toks.size()))
-      n_slots += std::min(sent.end_token, toks.size()) - sent.first_token;
-  if (work.slots.size() < n_slots) work.slots.resize(n_slots);
-  work.used = 0;
-  work.guessed.clear();
+    for (std::size_t i = sent.first_token; i < std::min(sent.end_token, toks.size()); ++i) {
+      ++n_slots;
+      n_cands += std::max<std::size_t>(known[i].size(), 1);
+    }
+  if (wk.slots.size() < n_slots) wk.slots.resize(n_slots);
+  wk.used = 0;
+  wk.make_room(n_cands);
+  wk.guessed.clear();
+  wk.ask_name.clear();
+  const slot_candidate* const cands_at = wk.cands.data();
   std::size_t k = 0;
   for (const sentence& sent : sents) {
     bool initial = true;
@@ -499,65 +524,87 @@ void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sen
         __builtin_prefetch(reinterpret_cast<const char*>(known[i + ahead].data()) + 64);
       }
       const token& t = toks[i];
-      slot& w = work.slots[k++];
+      slot& w = wk.slots[k++];
       w = slot{};
       w.tok = &t;
       w.folded = t.norm;
-      const std::size_t first = work.used;
+      const std::size_t first = wk.used;
       switch (t.kind) {
         case token_kind::word: {
-          if (!known[i].empty()) {
-            for (const candidate& c : known[i]) work.add(slot_candidate(c));
+          if (const readings_view r = known[i]; !r.empty()) {
+            wk.make_room(r.size());  // made above, unless guesses took more
+            slot_candidate* out = wk.cands.data() + wk.used;
+            for (const candidate& c : r) *out++ = slot_candidate(c);
+            wk.used += r.size();
           } else {
             for (candidate& c : guess_unknown(t.norm)) {
-              work.guessed.push_back(std::move(c));
-              work.add(slot_candidate(work.guessed.back()));
+              wk.guessed.push_back(std::move(c));
+              wk.add(slot_candidate(wk.guessed.back()));
             }
           }
           w.capitalized = begins_upper(t.form);
           w.acronym = w.capitalized && is_acronym(t.form);
           w.initial = initial;
           initial = false;
+          if (w.initial && w.capitalized &&
+              std::any_of(wk.cands.data() + first, wk.cands.data() + wk.used,
+                          [](const slot_candidate& c) { return c.upos == "PROPN"; }))
+            wk.ask_name.push_back(k - 1);
           break;
         }
         case token_kind::number:
-          add_kind_candidate("NUM", t.form);
+          add_kind_candidate(wk, "NUM", t.form);
           break;
         case token_kind::punct:
-          add_kind_candidate(is_symbol(t.form) ? upos_tag("SYM") : upos_tag("PUNCT"), t.form);
+          add_kind_candidate(wk, is_symbol(t.form) ? upos_tag("SYM") : upos_tag("PUNCT"), t.form);
           // A colon or an opening quote starts a new clause, often capitalized.
           if (t.form == ":" || t.form == "\"" || t.form == "”" || t.form == "“" || t.form == "«" ||
               t.form == "–")
             initial = true;
           break;
         case token_kind::symbol:
-          add_kind_candidate("SYM", t.form);
+          add_kind_candidate(wk, "SYM", t.form);
           break;
         case token_kind::url:
         case token_kind::email:
-          add_kind_candidate("X", t.form);
+          add_kind_candidate(wk, "X", t.form);
           break;
       }
-      if (work.used == first) add_kind_candidate("X", t.form);
-      // The array may still move as it grows; the slot gets its place once it is filled.
-      w.cands = cand_list(nullptr, work.used - first);
+      if (wk.used == first) add_kind_candidate(wk, "X", t.form);
+      w.cands = cand_list(wk.cands.data() + first, wk.used - first);
     }
   }
-  const std::span<slot> slots(work.slots.data(), n_slots);
-  slot_candidate* next_cand = work.cands.data();
-  for (slot& w : slots) {
-    w.cands = cand_list(next_cand, w.cands.size());
-    next_cand += w.cands.size();
+  const std::span<slot> slots(wk.slots.data(), n_slots);
+  if (wk.cands.data() != cands_at) {
+    // A guess made the array grow and move: the slots get their places again.
+    slot_candidate* next_cand = wk.cands.data();
+    for (slot& w : slots) {
+      w.cands = cand_list(next_cand, w.cands.size());
+      next_cand += w.cands.size();
+    }
   }
-  const auto names = names_inside_sentences(slots);
-  k = 0;
+  return n_slots;
+}
+
+}  // namespace
+
+void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sents) const {
+  const std::vector<readings_view> known = fill_cache(toks);
+  tag_buffers& wk = work;  // a thread_local with a constructor: looked up once
+  const std::size_t n_slots = build_slots(wk, toks, sents, known);  // may move wk.slots
+  const std::span<slot> slots(wk.slots.data(), n_slots);
+  // Only a name at the start of a sentence asks; most documents have none that may be one.
+  if (!wk.ask_name.empty()) {
+    const auto names = names_inside_sentences(slots);
+    for (const std::size_t a : wk.ask_name)
+      slots[a].name_elsewhere = names.count(slots[a].tok->form) > 0;
+  }
+  std::size_t k = 0;
   for (const sentence& sent : sents) {
     if (sent.first_token >= std::min(sent.end_token, toks.size())) continue;
     const std::span<slot> s =
         slots.subspan(k, std::min(sent.end_token, toks.size()) - sent.first_token);
     k += s.size();
-    for (slot& w : s)
-      if (w.initial && w.capitalized) w.name_elsewhere = names.count(w.tok->form) > 0;
     disambiguate(s);
     for (std::size_t j = 0; j < s.size(); ++j) {
       token& t = toks[sent.first_token + j];
@@ -567,8 +614,8 @@ void tagger_impl::tag(std::vector<token>& toks, const std::vector<sentence>& sen
       t.feats = tag_text::from_static(c.feats);      // interned (intern_feats)
     }
   }
-  if (work.slots.size() > keep_slots) work.slots = {};
-  if (work.cands.size() > keep_cands) work.cands = {};
+  if (wk.slots.size() > keep_slots) wk.slots = {};
+  if (wk.cands.size() > keep_cands) wk.cands = {};
 }
 
 }  // namespace detail
