@@ -34,7 +34,10 @@ std::string_view to_string(token_kind k);
 // from a std::string, whose bytes may go before the token does.
 class tag_text {
  public:
-  constexpr tag_text() = default;
+  // Neither `= default` nor constexpr: tokenize builds a token from its first members, which
+  // value-initializes the rest, and with either GCC 12 zeroed all of the token (`rep stos`, 168
+  // bytes) before constructing it.
+  tag_text() noexcept {}
   template <std::size_t N>
   constexpr tag_text(const char (&literal)[N]) : v_(literal, N - 1) {}
   tag_text(const std::string&) = delete;
