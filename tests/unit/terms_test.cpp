@@ -195,6 +195,15 @@ TEST_CASE("term lexicon: the entries found and their order", "[terms]") {
     CHECK(show(lex, lex.find(t, 0, t.size())) ==
           V{"0-1 ~myndighet actor.authority ", "1-2 ~ström x.lemma "});
   }
+  SECTION("a lemma that is the norm, as a first and as a second word") {
+    // find() takes such a lemma's key from the norm's: both must still be lemma keys.
+    const auto t = sentence({{"stora", "stor"}, {"problem", "problem"}, {"och", "och"}});
+    CHECK(show(lex, lex.find(t, 0, t.size())) ==
+          V{"0-2 ~stor ~problem problem.noun ", "0-1 ~stor problem.level.high "});
+    const auto u = sentence({{"stor", "stor"}, {"Problem", "problem"}});
+    CHECK(show(lex, lex.find(u, 0, u.size())) ==
+          V{"0-2 ~stor ~problem problem.noun ", "0-1 ~stor problem.level.high "});
+  }
   SECTION("case=exact matches the form as written") {
     const auto t = sentence({{"Brå", "Brå"}, {"rapport", "rapport"}, {"brå", "brå"}});
     CHECK(show(lex, lex.find(t, 0, t.size())) ==
