@@ -341,8 +341,15 @@ void term_lexicon::add_candidates(std::string_view key, bool lemma, std::uint64_
 rules::lexicon_hits term_lexicon::find(const std::vector<token>& toks, std::size_t first,
                                        std::size_t end) const {
   rules::lexicon_hits hits;
+  find(toks, first, end, hits);
+  return hits;
+}
+
+void term_lexicon::find(const std::vector<token>& toks, std::size_t first, std::size_t end,
+                        rules::lexicon_hits& hits) const {
+  hits.clear();
   end = std::min(end, toks.size());
-  if (entries_.empty() || first >= end) return hits;
+  if (entries_.empty() || first >= end) return;
   const std::size_t n = end - first;
   // Most sentences fit the buffer on the stack; find() runs once a sentence.
   std::array<token_keys, 64> small;
@@ -419,15 +426,15 @@ rules::lexicon_hits term_lexicon::find(const std::vector<token>& toks, std::size
     const std::size_t at = first + i, before = hits.size();
     for (std::size_t c : candidates) {
       if (!matches_at(entries_[c], toks, &k, folded, at, end)) continue;
-      if (hits.empty()) hits.reserve(8);
-      hits.push_back({at, at + entries_[c].words.size(), entries_[c].cls, entries_[c].id, c});
+      if (hits.capacity() == 0) hits.reserve(8);
+      const term_entry& e = entries_[c];
+      hits.emplace_back(at, at + e.words.size(), e.cls, e.id, c);
       // Longest first, in entry order among equals: an insertion sort of the few hits at this
       // start (stable_sort allocated a buffer for them).
       for (std::size_t j = hits.size() - 1; j > before && hits[j].end > hits[j - 1].end; --j)
         std::swap(hits[j], hits[j - 1]);
     }
   }
-  return hits;
 }
 
 }  // namespace svpol
