@@ -68,6 +68,10 @@ class term_lexicon : public rules::lexicon_classes {
   // longest first. `hit.entry` is the entry's id, `hit.index` its index in entries().
   rules::lexicon_hits find(const std::vector<token>& toks, std::size_t first,
                            std::size_t end) const;
+  // The same into `hits` (cleared first), for a caller that keeps one vector for every
+  // sentence and so allocates it once.
+  void find(const std::vector<token>& toks, std::size_t first, std::size_t end,
+            rules::lexicon_hits& hits) const;
 
   const std::vector<term_entry>& entries() const { return entries_; }
   // The entry behind a hit found by this lexicon.

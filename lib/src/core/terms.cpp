@@ -105,6 +105,9 @@ void filter_set(std::vector<std::uint64_t>& filter, std::uint64_t hash) {
 
 }  // namespace
 
+// token_keys::begins: the keys of a token by which it may begin an entry.
+constexpr unsigned begins_norm = 1, begins_stem = 2, begins_lemma = 4;
+
 // What find() needs of each token of the sentence, worked out once: the token is looked up as
 // a first word at its own position and tested as a second word at the one before.
 struct term_lexicon::token_keys {
@@ -114,6 +117,7 @@ struct term_lexicon::token_keys {
   std::uint64_t lemma;   // key_hash(folded lemma, true)
   std::uint32_t folded;  // 1 + index of the folded lemma in find()'s list, or 0: the lemma as is
   bool has_s1, has_s2, has_lemma;
+  std::uint8_t begins;  // the keys that pass first_filter_: begins_norm | begins_stem | ...
 };
 
 term_lexicon term_lexicon::parse(std::string_view text, const std::string& file) {
@@ -337,80 +341,100 @@ void term_lexicon::add_candidates(std::string_view key, bool lemma, std::uint64_
 rules::lexicon_hits term_lexicon::find(const std::vector<token>& toks, std::size_t first,
                                        std::size_t end) const {
   rules::lexicon_hits hits;
+  find(toks, first, end, hits);
+  return hits;
+}
+
+void term_lexicon::find(const std::vector<token>& toks, std::size_t first, std::size_t end,
+                        rules::lexicon_hits& hits) const {
+  hits.clear();
   end = std::min(end, toks.size());
-  if (entries_.empty() || first >= end) return hits;
+  if (entries_.empty() || first >= end) return;
   const std::size_t n = end - first;
   // Most sentences fit the buffer on the stack; find() runs once a sentence.
   std::array<token_keys, 64> small;
   std::vector<token_keys> large;
   if (n > small.size()) large.resize(n);
   token_keys* const keys = n > small.size() ? large.data() : small.data();
-  // The thread's, kept between calls: one allocation or two per sentence were visible.
+  // The thread's, kept between calls: one allocation or two per sentence were visible. The
+  // folded lemmas keep their capacity too: the first `n_folded` are this call's.
   thread_local std::vector<std::string> folded;
   thread_local std::vector<std::size_t> candidates;
-  folded.clear();
+  std::size_t n_folded = 0;
+  // filter_may_contain's test with the filter's size known (filter_words, as add() made it for
+  // the first entry) and no test of its emptiness.
+  const std::uint64_t* const filter = first_filter_.data();
+  auto may_begin = [filter](std::uint64_t hash) -> unsigned {
+    constexpr int shift = 64 - std::countr_zero(filter_words * 64);
+    return (filter[hash >> (shift + 6)] >> ((hash >> shift) & 63)) & 1;
+  };
   for (std::size_t i = 0; i < n; ++i) {
     const token& t = toks[first + i];
     token_keys& k = keys[i];
-    const std::string_view norm = t.norm;
+    const std::string_view norm = t.norm, lemma = t.lemma;
     k.norm = key_hash(norm, false);
     k.has_s1 = norm.size() > 1 && norm.back() == 's';
     k.has_s2 = k.has_s1 && norm.size() > 2 && norm[norm.size() - 2] == ':';
     if (k.has_s1) k.s1 = key_hash(norm.substr(0, norm.size() - 1), false);
     if (k.has_s2) k.s2 = key_hash(norm.substr(0, norm.size() - 2), false);
-    k.has_lemma = !t.lemma.empty();
+    // The filter, here, while the hashes are at hand: it turns most keys away. A one-word
+    // entry in the genitive: `EU:s` is looked up as `EU` only, `polisens` as `polisen`.
+    unsigned begins = norm.empty() ? 0 : may_begin(k.norm) * begins_norm;
+    if (k.has_s2 || k.has_s1) begins |= may_begin(k.has_s2 ? k.s2 : k.s1) * begins_stem;
+    k.has_lemma = !lemma.empty();
     k.folded = 0;
-    if (!k.has_lemma) continue;
-    if (may_fold(t.lemma)) {
-      folded.push_back(fold_case(t.lemma));
-      k.folded = static_cast<std::uint32_t>(folded.size());
-      k.lemma = key_hash(folded.back(), true);
-    } else {
-      k.lemma = key_hash(t.lemma, true);
+    if (k.has_lemma) {
+      // Most lemmas (three in five) are the norm itself, which is folded already (fold_case is
+      // idempotent): its hash serves, salted, without a test or a hash of the lemma.
+      if (detail::same_text(lemma, norm)) {
+        k.lemma = k.norm ^ lemma_salt;
+      } else if (may_fold(lemma)) {
+        if (n_folded == folded.size()) folded.emplace_back();
+        std::string& f = folded[n_folded++];
+        fold_case(lemma, f);
+        k.folded = static_cast<std::uint32_t>(n_folded);
+        k.lemma = key_hash(f, true);
+      } else {
+        k.lemma = key_hash(lemma, true);
+      }
+      begins |= may_begin(k.lemma) * begins_lemma;
     }
+    k.begins = static_cast<std::uint8_t>(begins);
   }
   for (std::size_t i = 0; i < n; ++i) {
-    const token& t = toks[first + i];
     const token_keys& k = keys[i];
+    // Four tokens in five begin no entry by any key.
+    if (k.begins == 0) continue;
+    const token& t = toks[first + i];
     const token_keys* next = i + 1 < n ? &keys[i + 1] : nullptr;
     candidates.clear();
-    std::size_t groups = 0;
-    // The filter first, here: it turns most keys away, and a call for each would cost more.
     const std::string_view norm = t.norm;
-    if (!norm.empty() && detail::filter_may_contain(first_filter_, k.norm)) {
-      add_candidates(norm, false, k.norm, next, candidates);
-      ++groups;
+    if (k.begins & begins_norm) add_candidates(norm, false, k.norm, next, candidates);
+    if (k.begins & begins_stem) {
+      add_candidates(norm.substr(0, norm.size() - (k.has_s2 ? 2 : 1)), false,
+                     k.has_s2 ? k.s2 : k.s1, next, candidates);
     }
-    // A one-word entry in the genitive: `EU:s` is looked up as `EU` only, `polisens` as
-    // `polisen`.
-    const bool s2 = k.has_s2, s1 = !s2 && k.has_s1;
-    if ((s1 || s2) && detail::filter_may_contain(first_filter_, s2 ? k.s2 : k.s1)) {
-      add_candidates(norm.substr(0, norm.size() - (s2 ? 2 : 1)), false, s2 ? k.s2 : k.s1, next,
-                     candidates);
-      ++groups;
-    }
-    if (k.has_lemma && detail::filter_may_contain(first_filter_, k.lemma)) {
+    if (k.begins & begins_lemma) {
       add_candidates(k.folded ? std::string_view(folded[k.folded - 1]) : t.lemma, true, k.lemma,
                      next, candidates);
-      ++groups;
     }
     if (candidates.empty()) continue;
-    if (groups > 1 && candidates.size() > 1) {
+    if ((k.begins & (k.begins - 1)) != 0 && candidates.size() > 1) {  // two groups or three
       std::sort(candidates.begin(), candidates.end());
       candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     }
     const std::size_t at = first + i, before = hits.size();
     for (std::size_t c : candidates) {
       if (!matches_at(entries_[c], toks, &k, folded, at, end)) continue;
-      if (hits.empty()) hits.reserve(8);
-      hits.push_back({at, at + entries_[c].words.size(), entries_[c].cls, entries_[c].id, c});
+      if (hits.capacity() == 0) hits.reserve(8);
+      const term_entry& e = entries_[c];
+      hits.emplace_back(at, at + e.words.size(), e.cls, e.id, c);
       // Longest first, in entry order among equals: an insertion sort of the few hits at this
       // start (stable_sort allocated a buffer for them).
       for (std::size_t j = hits.size() - 1; j > before && hits[j].end > hits[j - 1].end; --j)
         std::swap(hits[j], hits[j - 1]);
     }
   }
-  return hits;
 }
 
 }  // namespace svpol

@@ -27,9 +27,10 @@ std::vector<finding> extractor::extract(const document& doc, const analysis& a) 
   (void)doc;
   std::vector<finding> out;
   const term_lexicon& terms = lex_->terms();
+  rules::lexicon_hits hits;  // a sentence's, in one vector for all (one allocation, not many)
   for (std::size_t s = 0; s < a.sentences.size(); ++s) {
     const sentence& sent = a.sentences[s];
-    const rules::lexicon_hits hits = terms.find(a.tokens, sent.first_token, sent.end_token);
+    terms.find(a.tokens, sent.first_token, sent.end_token, hits);
     auto found = matcher_->resolve_overlaps(
         matcher_->match(a.tokens, sent.first_token, sent.end_token, hits));
     const std::size_t sentence_begin = out.size();
