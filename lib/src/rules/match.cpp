@@ -900,6 +900,34 @@ std::pair<std::size_t, std::size_t> match::span() const {
   return {begin, end};
 }
 
+namespace detail {
+namespace {
+
+// std::stable_sort of a sentence's few matches: by insertion, which leaves matches already in
+// order (as they mostly are) untouched after one comparison each, where std::stable_sort
+// allocated a buffer and merged for any two. The same order: a stable sort's is the only one.
+template <class Less>
+void sort_matches(std::vector<struct match>& v, Less less) {
+  if (v.size() > 32) {
+    std::stable_sort(v.begin(), v.end(), less);
+    return;
+  }
+  for (std::size_t i = 1; i < v.size(); ++i) {
+    if (!less(v[i], v[i - 1])) continue;
+    struct match m = std::move(v[i]);
+    std::size_t j = i;
+    for (; j > 0 && less(m, v[j - 1]); --j) v[j] = std::move(v[j - 1]);
+    v[j] = std::move(m);
+  }
+}
+
+bool by_position(const struct match& a, const struct match& b) {
+  return a.begin != b.begin ? a.begin < b.begin : a.rule < b.rule;
+}
+
+}  // namespace
+}  // namespace detail
+
 matcher::matcher(rule_set rules) : rules_(std::move(rules)) {}
 
 std::vector<rules::match> matcher::match(const std::vector<token>& tokens, std::size_t first,
@@ -910,16 +938,14 @@ std::vector<rules::match> matcher::match(const std::vector<token>& tokens, std::
   const auto& data = detail::access::data(rules_);
   detail::run r(data, tokens, first, end, hits);
   r.rules(out);
-  std::stable_sort(out.begin(), out.end(), [](const struct match& a, const struct match& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.rule < b.rule;
-  });
+  detail::sort_matches(out, detail::by_position);
   return out;
 }
 
 std::vector<rules::match> matcher::resolve_overlaps(std::vector<struct match> found) const {
   const auto& data = detail::access::data(rules_);
   auto info = [&](const struct match& m) -> const rule_info& { return data.rules.at(m.rule).info; };
-  std::stable_sort(found.begin(), found.end(), [&](const struct match& a, const struct match& b) {
+  detail::sort_matches(found, [&](const struct match& a, const struct match& b) {
     const auto sa = a.span(), sb = b.span();
     if (info(a).priority != info(b).priority) return info(a).priority > info(b).priority;
     if (sa.second - sa.first != sb.second - sb.first)
@@ -927,19 +953,25 @@ std::vector<rules::match> matcher::resolve_overlaps(std::vector<struct match> fo
     if (sa.first != sb.first) return sa.first < sb.first;
     return a.rule < b.rule;
   });
-  std::vector<struct match> kept;
-  for (auto& m : found) {
+  // The matches kept are moved to the front of `found`, in order: those before `kept` (no new
+  // vector per sentence).
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const struct match& m = found[i];
     const auto s = m.span();
-    const bool clash = std::any_of(kept.begin(), kept.end(), [&](const struct match& k) {
-      const auto t = k.span();
-      return info(k).kind == info(m).kind && s.first < t.second && t.first < s.second;
-    });
-    if (!clash) kept.push_back(std::move(m));
+    const bool clash = std::any_of(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(kept),
+                                   [&](const struct match& k) {
+                                     const auto t = k.span();
+                                     return info(k).kind == info(m).kind && s.first < t.second &&
+                                            t.first < s.second;
+                                   });
+    if (clash) continue;
+    if (kept != i) found[kept] = std::move(found[i]);
+    ++kept;
   }
-  std::stable_sort(kept.begin(), kept.end(), [](const struct match& a, const struct match& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.rule < b.rule;
-  });
-  return kept;
+  found.erase(found.begin() + static_cast<std::ptrdiff_t>(kept), found.end());
+  detail::sort_matches(found, detail::by_position);
+  return found;
 }
 
 std::vector<std::pair<std::string, std::string>> matcher::attributes(
