@@ -196,9 +196,11 @@ struct thread_state {
   }
 
   // Readies the lookup of tokens [first, end) with find(): their keys and hashes, and their
-  // slots and then their blocks fetched ahead of use, so that the cache misses of a sentence's
-  // tokens overlap instead of coming one after another.
-  void prepare(const std::vector<token>& tokens, std::size_t first, std::size_t end) {
+  // slots and then their blocks (`bit_words` words of bits after the key) fetched ahead of use,
+  // so that the cache misses of a sentence's tokens overlap instead of coming one after
+  // another.
+  void prepare(const std::vector<token>& tokens, std::size_t first, std::size_t end,
+               std::size_t bit_words) {
     const std::size_t n = end - first;
     key_from.resize(n);
     key_size.resize(n);
@@ -221,9 +223,25 @@ struct thread_state {
       key_hashes[i] = key_hash(keys.data() + key_from[i], key_size[i]);
       __builtin_prefetch(&slots[static_cast<std::size_t>(key_hashes[i] >> shift)]);
     }
-    for (std::size_t i = 0; i < n; ++i)
-      if (const auto& b = slots[static_cast<std::size_t>(key_hashes[i] >> shift)].block)
-        __builtin_prefetch(b.get());
+    // Then each block whole: its key, which find() compares, and its bits, which the caller reads
+    // next (fetching those only once find() had returned left the caller waiting for them). The
+    // block is found by its hash, as find() will find it: a token's first slot holds another
+    // token's about a third of the time.
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint64_t h = key_hashes[i];
+      for (std::size_t j = static_cast<std::size_t>(h >> shift);; j = (j + 1) & mask) {
+        const slot& s = slots[j];
+        if (!s.block) break;
+        if (s.hash == h) {
+          const char* const from = reinterpret_cast<const char*>(s.block.get());
+          const char* const to = from + 8 * (1 + (key_size[i] + 7) / 8 + bit_words);
+          for (const char* line = from; line < to; line += 64) __builtin_prefetch(line);
+          __builtin_prefetch(to - 1);
+          break;
+        }
+      }
+    }
   }
 
   // The block of the i-th token of prepare() (its bits after the key; added with `bit_words`
@@ -345,20 +363,12 @@ class run {
     std::fill_n(any_.begin(), words_ + 1, 0);
     last_.resize(data.cuts.size(), unknown);  // unknown between calls (see ~run)
     last_known_.clear();
-    state_.prepare(tokens_, first, end);
     const std::size_t all_words = words_ + 2 * memo_words_;
+    state_.prepare(tokens_, first, end, all_words);
     for (std::size_t p = first; p < end; ++p) {
       std::uint64_t* const block = state_.find(p - first, all_words);
       std::uint64_t* const bits = thread_state::bits_of(block);
       bits_[p - first] = bits;
-      // The search reads the tokens' memo bits at random, each read a likely cache miss (the
-      // table is tens of MB): all of their lines are fetched now, the misses overlapping.
-      {
-        const char* const from = reinterpret_cast<const char*>(bits);
-        const char* const to = from + all_words * sizeof(std::uint64_t);
-        for (const char* line = from; line < to; line += 64) __builtin_prefetch(line);
-        __builtin_prefetch(to - 1);
-      }
       if (!(block[0] & thread_state::flag_done)) [[unlikely]] {
         // Another thread may have done this token's bits (rule_set_data::shared); they are
         // published only when complete: a regex that takes too long throws from token_bits.
