@@ -197,9 +197,11 @@ struct thread_state {
   }
 
   // Readies the lookup of tokens [first, end) with find(): their keys and hashes, and their
-  // slots and then their blocks fetched ahead of use, so that the cache misses of a sentence's
-  // tokens overlap instead of coming one after another.
-  void prepare(const std::vector<token>& tokens, std::size_t first, std::size_t end) {
+  // slots and then their blocks (`bit_words` words of bits after the key) fetched ahead of use,
+  // so that the cache misses of a sentence's tokens overlap instead of coming one after
+  // another.
+  void prepare(const std::vector<token>& tokens, std::size_t first, std::size_t end,
+               std::size_t bit_words) {
     const std::size_t n = end - first;
     key_from.resize(n);
     key_size.resize(n);
@@ -222,9 +224,25 @@ struct thread_state {
       key_hashes[i] = key_hash(keys.data() + key_from[i], key_size[i]);
       __builtin_prefetch(&slots[static_cast<std::size_t>(key_hashes[i] >> shift)]);
     }
-    for (std::size_t i = 0; i < n; ++i)
-      if (const auto& b = slots[static_cast<std::size_t>(key_hashes[i] >> shift)].block)
-        __builtin_prefetch(b.get());
+    // Then each block whole: its key, which find() compares, and its bits, which the caller reads
+    // next (fetching those only once find() had returned left the caller waiting for them). The
+    // block is found by its hash, as find() will find it: a token's first slot holds another
+    // token's about a third of the time.
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint64_t h = key_hashes[i];
+      for (std::size_t j = static_cast<std::size_t>(h >> shift);; j = (j + 1) & mask) {
+        const slot& s = slots[j];
+        if (!s.block) break;
+        if (s.hash == h) {
+          const char* const from = reinterpret_cast<const char*>(s.block.get());
+          const char* const to = from + 8 * (1 + (key_size[i] + 7) / 8 + bit_words);
+          for (const char* line = from; line < to; line += 64) __builtin_prefetch(line);
+          __builtin_prefetch(to - 1);
+          break;
+        }
+      }
+    }
   }
 
   // The block of the i-th token of prepare() (its bits after the key; added with `bit_words`
@@ -346,20 +364,12 @@ class run {
     std::fill_n(any_.begin(), words_ + 1, 0);
     last_.resize(data.cuts.size(), unknown);  // unknown between calls (see ~run)
     last_known_.clear();
-    state_.prepare(tokens_, first, end);
     const std::size_t all_words = words_ + 2 * memo_words_;
+    state_.prepare(tokens_, first, end, all_words);
     for (std::size_t p = first; p < end; ++p) {
       std::uint64_t* const block = state_.find(p - first, all_words);
       std::uint64_t* const bits = thread_state::bits_of(block);
       bits_[p - first] = bits;
-      // The search reads the tokens' memo bits at random, each read a likely cache miss (the
-      // table is tens of MB): all of their lines are fetched now, the misses overlapping.
-      {
-        const char* const from = reinterpret_cast<const char*>(bits);
-        const char* const to = from + all_words * sizeof(std::uint64_t);
-        for (const char* line = from; line < to; line += 64) __builtin_prefetch(line);
-        __builtin_prefetch(to - 1);
-      }
       if (!(block[0] & thread_state::flag_done)) [[unlikely]] {
         // Another thread may have done this token's bits (rule_set_data::shared); they are
         // published only when complete: a regex that takes too long throws from token_bits.
@@ -901,6 +911,34 @@ std::pair<std::size_t, std::size_t> match::span() const {
   return {begin, end};
 }
 
+namespace detail {
+namespace {
+
+// std::stable_sort of a sentence's few matches: by insertion, which leaves matches already in
+// order (as they mostly are) untouched after one comparison each, where std::stable_sort
+// allocated a buffer and merged for any two. The same order: a stable sort's is the only one.
+template <class Less>
+void sort_matches(std::vector<struct match>& v, Less less) {
+  if (v.size() > 32) {
+    std::stable_sort(v.begin(), v.end(), less);
+    return;
+  }
+  for (std::size_t i = 1; i < v.size(); ++i) {
+    if (!less(v[i], v[i - 1])) continue;
+    struct match m = std::move(v[i]);
+    std::size_t j = i;
+    for (; j > 0 && less(m, v[j - 1]); --j) v[j] = std::move(v[j - 1]);
+    v[j] = std::move(m);
+  }
+}
+
+bool by_position(const struct match& a, const struct match& b) {
+  return a.begin != b.begin ? a.begin < b.begin : a.rule < b.rule;
+}
+
+}  // namespace
+}  // namespace detail
+
 matcher::matcher(rule_set rules) : rules_(std::move(rules)) {}
 
 std::vector<rules::match> matcher::match(const std::vector<token>& tokens, std::size_t first,
@@ -911,16 +949,14 @@ std::vector<rules::match> matcher::match(const std::vector<token>& tokens, std::
   const auto& data = detail::access::data(rules_);
   detail::run r(data, tokens, first, end, hits);
   r.rules(out);
-  std::stable_sort(out.begin(), out.end(), [](const struct match& a, const struct match& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.rule < b.rule;
-  });
+  detail::sort_matches(out, detail::by_position);
   return out;
 }
 
 std::vector<rules::match> matcher::resolve_overlaps(std::vector<struct match> found) const {
   const auto& data = detail::access::data(rules_);
   auto info = [&](const struct match& m) -> const rule_info& { return data.rules.at(m.rule).info; };
-  std::stable_sort(found.begin(), found.end(), [&](const struct match& a, const struct match& b) {
+  detail::sort_matches(found, [&](const struct match& a, const struct match& b) {
     const auto sa = a.span(), sb = b.span();
     if (info(a).priority != info(b).priority) return info(a).priority > info(b).priority;
     if (sa.second - sa.first != sb.second - sb.first)
@@ -928,19 +964,25 @@ std::vector<rules::match> matcher::resolve_overlaps(std::vector<struct match> fo
     if (sa.first != sb.first) return sa.first < sb.first;
     return a.rule < b.rule;
   });
-  std::vector<struct match> kept;
-  for (auto& m : found) {
+  // The matches kept are moved to the front of `found`, in order: those before `kept` (no new
+  // vector per sentence).
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const struct match& m = found[i];
     const auto s = m.span();
-    const bool clash = std::any_of(kept.begin(), kept.end(), [&](const struct match& k) {
-      const auto t = k.span();
-      return info(k).kind == info(m).kind && s.first < t.second && t.first < s.second;
-    });
-    if (!clash) kept.push_back(std::move(m));
+    const bool clash = std::any_of(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(kept),
+                                   [&](const struct match& k) {
+                                     const auto t = k.span();
+                                     return info(k).kind == info(m).kind && s.first < t.second &&
+                                            t.first < s.second;
+                                   });
+    if (clash) continue;
+    if (kept != i) found[kept] = std::move(found[i]);
+    ++kept;
   }
-  std::stable_sort(kept.begin(), kept.end(), [](const struct match& a, const struct match& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.rule < b.rule;
-  });
-  return kept;
+  found.erase(found.begin() + static_cast<std::ptrdiff_t>(kept), found.end());
+  detail::sort_matches(found, detail::by_position);
+  return found;
 }
 
 std::vector<std::pair<std::string, std::string>> matcher::attributes(
