@@ -35,18 +35,34 @@ struct text_hash {
 // A filter in front of a set of strings: one bit per value of the top bits of their hashes, in
 // `filter` (a power of two of 64-bit words, sized by the first add). A string never added
 // mostly finds its bit clear, which one test then says; a set bit says only "maybe".
-inline void filter_add(std::vector<std::uint64_t>& filter, std::size_t words, std::string_view s) {
+
+// The bit of a filter of `words` words for a hash: its top bits. With `words` a constant the
+// shift is one.
+constexpr std::uint64_t filter_bit(std::uint64_t hash, std::size_t words) {
+  return hash >> (64 - std::countr_zero(words * 64));
+}
+
+// Sets the bit of a hash already taken, sizing the filter to `words` if it is empty.
+inline void filter_set(std::vector<std::uint64_t>& filter, std::size_t words,
+                       std::uint64_t hash) {
   if (filter.empty()) filter.resize(words);
-  const std::uint64_t bit = fast_hash(s) >> (64 - std::countr_zero(filter.size() * 64));
+  const std::uint64_t bit = filter_bit(hash, filter.size());
   filter[bit / 64] |= 1ull << (bit % 64);
 }
 
-// The same test on a hash already taken (fast_hash of the string), for a caller that looks the
-// string up in a table of its own next.
-inline bool filter_may_contain(const std::vector<std::uint64_t>& filter, std::uint64_t hash) {
-  if (filter.empty()) return false;
-  const std::uint64_t bit = hash >> (64 - std::countr_zero(filter.size() * 64));
+inline void filter_add(std::vector<std::uint64_t>& filter, std::size_t words, std::string_view s) {
+  filter_set(filter, words, fast_hash(s));
+}
+
+// The test of `words` words at `filter`, on a hash already taken (fast_hash of the string), for
+// a caller that looks the string up in a table of its own next.
+inline bool filter_test(const std::uint64_t* filter, std::size_t words, std::uint64_t hash) {
+  const std::uint64_t bit = filter_bit(hash, words);
   return (filter[bit / 64] >> (bit % 64)) & 1;
+}
+
+inline bool filter_may_contain(const std::vector<std::uint64_t>& filter, std::uint64_t hash) {
+  return !filter.empty() && filter_test(filter.data(), filter.size(), hash);
 }
 
 inline bool filter_may_contain(const std::vector<std::uint64_t>& filter, std::string_view s) {

@@ -97,12 +97,6 @@ constexpr std::uint64_t lemma_salt = 0x9e3779b97f4a7c15ull;
   return detail::fast_hash(key) ^ (lemma ? lemma_salt : 0);
 }
 
-void filter_set(std::vector<std::uint64_t>& filter, std::uint64_t hash) {
-  if (filter.empty()) filter.resize(filter_words);
-  const std::uint64_t bit = hash >> (64 - std::countr_zero(filter.size() * 64));
-  filter[bit / 64] |= 1ull << (bit % 64);
-}
-
 }  // namespace
 
 // token_keys::begins: the keys of a token by which it may begin an entry.
@@ -234,7 +228,7 @@ void term_lexicon::add(term_entry e) {
   const bool lemma = is_lemma_word(first);
   const std::string key = lemma ? first.substr(1) : e.exact_case ? fold_case(first) : first;
   const std::uint64_t hash = key_hash(key, lemma);
-  filter_set(first_filter_, hash);
+  detail::filter_set(first_filter_, filter_words, hash);
   std::size_t w = first_word_index(key, lemma, hash);
   if (w == no_first_word) {
     w = first_words_.size();
@@ -361,12 +355,11 @@ void term_lexicon::find(const std::vector<token>& toks, std::size_t first, std::
   thread_local std::vector<std::string> folded;
   thread_local std::vector<std::size_t> candidates;
   std::size_t n_folded = 0;
-  // filter_may_contain's test with the filter's size known (filter_words, as add() made it for
-  // the first entry) and no test of its emptiness.
+  // The filter's test with its size known (filter_words, as add() made it for the first entry)
+  // and no test of its emptiness.
   const std::uint64_t* const filter = first_filter_.data();
   auto may_begin = [filter](std::uint64_t hash) -> unsigned {
-    constexpr int shift = 64 - std::countr_zero(filter_words * 64);
-    return (filter[hash >> (shift + 6)] >> ((hash >> shift) & 63)) & 1;
+    return detail::filter_test(filter, filter_words, hash);
   };
   for (std::size_t i = 0; i < n; ++i) {
     const token& t = toks[first + i];
